@@ -1,0 +1,82 @@
+import type { StudyOptions } from "./options.js";
+import { columnsOf, type ModelSpec, type TermSpec } from "./spec.js";
+
+/** One country-year of the panel as the study reads it: column name -> value (null = missing). */
+export type PanelRow = Readonly<Record<string, number | string | boolean | null>>;
+
+/** The numeric value of a column, or null when missing or not a finite number. */
+export function numOf(row: PanelRow, col: string): number | null {
+  const v = row[col];
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return null;
+}
+
+/** A transformed term value, or null when the transformation is undefined (log of 0 or less). */
+export function termValue(row: PanelRow, t: Pick<TermSpec, "col" | "fn">): number | null {
+  const v = numOf(row, t.col);
+  if (v === null) return null;
+  if (t.fn === "log") return v > 0 ? Math.log(v) : null;
+  if (t.fn === "log1p") return v > -1 ? Math.log1p(v) : null;
+  return v;
+}
+
+/** The TIP report year whose outcome sits on a panel row of calendar year `year`. */
+export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): number {
+  return o.alignment === "lag" ? year + 1 : year;
+}
+
+/**
+ * Keep the rows whose outcome comes from TIP report years `yearFrom`-`yearTo` (the panel
+ * is keyed by calendar year; under the `lag` alignment report year t sits on calendar
+ * year t-1) and add the derived columns the study uses: `report_year`; `trend` =
+ * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier.
+ * Rows are returned sorted by ccode then year, so the output is deterministic.
+ */
+export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelRow[] {
+  const tier = new Map<string, number | null>();
+  for (const r of panel) tier.set(`${String(r.ccode)}:${String(r.year)}`, numOf(r, "tip_tier"));
+  const out: PanelRow[] = [];
+  for (const r of panel) {
+    const year = numOf(r, "year");
+    if (year === null) continue;
+    const ry = reportYearOf(year, o);
+    if (ry < o.yearFrom || ry > o.yearTo) continue;
+    out.push({
+      ...r,
+      report_year: ry,
+      trend: ry - o.yearFrom,
+      tip_tier_lag: tier.get(`${String(r.ccode)}:${year - 1}`) ?? null,
+    });
+  }
+  out.sort((a, b) => (numOf(a, "ccode") ?? 0) - (numOf(b, "ccode") ?? 0) || (numOf(a, "year") ?? 0) - (numOf(b, "year") ?? 0));
+  return out;
+}
+
+/**
+ * The estimation sample of a model: rows where every column the model reads is present
+ * and every transformation is defined (listwise deletion, done here so N is known before
+ * fitting and the same rows go to every estimator).
+ */
+export function sampleFor(m: ModelSpec, rows: readonly PanelRow[]): PanelRow[] {
+  const terms: Array<Pick<TermSpec, "col" | "fn">> = [m.key, ...(m.moderator ? [m.moderator] : []), ...m.controls];
+  const plain = columnsOf(m);
+  return rows.filter((r) => plain.every((c) => r[c] !== null && r[c] !== undefined) && terms.every((t) => termValue(r, t) !== null) && numOf(r, m.response) !== null);
+}
+
+/** The median of the positive values of a column (e.g. a typical deployment size), or null. */
+export function medianPositive(rows: readonly PanelRow[], col: string): number | null {
+  const v = rows.map((r) => numOf(r, col)).filter((x): x is number => x !== null && x > 0).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 === 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** The p-th quantile (0..1, type 7 as R's default) of a column's non-missing values among rows where `where` holds. */
+export function quantileOf(rows: readonly PanelRow[], col: string, p: number, where: (r: PanelRow) => boolean = () => true): number | null {
+  const v = rows.filter(where).map((r) => numOf(r, col)).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const h = (v.length - 1) * p;
+  const lo = Math.floor(h);
+  return v[lo] + (h - lo) * ((v[Math.min(lo + 1, v.length - 1)] ?? v[lo]) - v[lo]);
+}

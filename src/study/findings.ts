@@ -1,0 +1,118 @@
+import type { ModelResults, TidyRow } from "../stats/results.js";
+import type { Estimate } from "./effects.js";
+
+/**
+ * How a claim fares on the rebuilt data:
+ * - `supported`: the tested coefficient has the expected sign and p < alpha;
+ * - `direction-only`: expected sign, p >= alpha (the data cannot tell it from zero);
+ * - `not-supported`: opposite sign, p >= alpha;
+ * - `contradicted`: opposite sign and p < alpha.
+ * For the placebo the expectation is "no positive association": it is `supported`
+ * unless the coefficient is positive with p < alpha (then `contradicted`).
+ */
+export type Verdict = "supported" | "direction-only" | "not-supported" | "contradicted";
+
+/** The declared decision rule: significance level and expected direction per claim. */
+export const FINDING_RULE = Object.freeze({
+  alpha: 0.05,
+  text:
+    "A claim is supported when its coefficient has the expected sign with p < 0.05 (clustered standard errors); " +
+    "expected sign with p >= 0.05 is 'direction only'; the opposite sign is 'not supported', or 'contradicted' when p < 0.05. " +
+    "The placebo passes unless US troops show a positive association with p < 0.05.",
+});
+
+/** A change in predicted probability or a marginal effect, described for the reader. */
+export interface EffectSummary {
+  /** E.g. "from no deployment to 1,234 personnel (median of deployments)". */
+  readonly what: string;
+  /** `probability` = change in predicted probability (0-1); `log-odds` = marginal effect on the log-odds. */
+  readonly scale: "probability" | "log-odds";
+  readonly value: Estimate;
+}
+
+/** What the verdict is computed from, per claim. */
+export interface FindingInput {
+  readonly id: "size" | "duration" | "tcc" | "placebo";
+  readonly model: string;
+  readonly claim: string;
+  /** The coefficient tested (the size term, or the interaction term). */
+  readonly term: string;
+  readonly results: ModelResults;
+  readonly effects: readonly EffectSummary[];
+}
+
+/** One finding: verdict, the numbers it rests on, and a plain-words sentence. */
+export interface Finding {
+  readonly id: FindingInput["id"];
+  readonly model: string;
+  readonly claim: string;
+  readonly term: string;
+  readonly verdict: Verdict;
+  /** The coefficient row, or null when the model could not estimate the term. */
+  readonly coefficient: TidyRow | null;
+  readonly effects: readonly EffectSummary[];
+  /** Plain words: verdict and evidence in one or two sentences. */
+  readonly text: string;
+}
+
+/** Apply the rule to a coefficient: expected sign +1 for the three claims. */
+export function verdictFor(id: FindingInput["id"], row: Pick<TidyRow, "estimate" | "p_value">, alpha = FINDING_RULE.alpha): Verdict {
+  const sig = row.p_value < alpha;
+  if (id === "placebo") return row.estimate > 0 && sig ? "contradicted" : "supported";
+  if (row.estimate > 0) return sig ? "supported" : "direction-only";
+  return sig ? "contradicted" : "not-supported";
+}
+
+/** The words for a verdict, for the claim or for the placebo. */
+export function verdictWords(id: FindingInput["id"], v: Verdict): string {
+  if (id === "placebo") return v === "supported" ? "Placebo passes" : "Placebo fails";
+  return { supported: "Supported", "direction-only": "Right direction, not significant", "not-supported": "Not supported", contradicted: "Contradicted" }[v];
+}
+
+/** Format a number for prose: thousands separators, `digits` decimals. */
+export function fmt(x: number, digits = 2): string {
+  if (!Number.isFinite(x)) return "n/a";
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Format a p-value: `< 0.001` or three decimals. */
+export function fmtP(p: number): string {
+  if (!Number.isFinite(p)) return "n/a";
+  return p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`;
+}
+
+function effectWords(e: EffectSummary): string {
+  const v = e.value;
+  if (e.scale === "probability") {
+    const pp = (x: number) => `${x >= 0 ? "+" : ""}${fmt(100 * x, 1)}`;
+    return `${e.what}: ${pp(v.estimate)} percentage points (95% CI ${pp(v.conf_low)} to ${pp(v.conf_high)})`;
+  }
+  return `${e.what}: ${fmt(v.estimate, 3)} on the log-odds (95% CI ${fmt(v.conf_low, 3)} to ${fmt(v.conf_high, 3)})`;
+}
+
+/** Derive the finding for one claim from its estimates by the declared rule. */
+export function deriveFinding(input: FindingInput): Finding {
+  const row = input.results.tidy.find((t) => t.term === input.term) ?? null;
+  if (row === null || !Number.isFinite(row.estimate) || !Number.isFinite(row.p_value)) {
+    return {
+      id: input.id,
+      model: input.model,
+      claim: input.claim,
+      term: input.term,
+      effects: input.effects,
+      verdict: "not-supported",
+      coefficient: row,
+      text: `Not estimable: the model has no usable coefficient for ${input.term}${row === null ? " (dropped or missing)" : ""}.`,
+    };
+  }
+  const verdict = verdictFor(input.id, row);
+  const coefText = `coefficient on ${input.term} ${fmt(row.estimate, 3)} (SE ${fmt(row.std_error, 3)}, p ${fmtP(row.p_value)}, N = ${input.results.glance.nobs})`;
+  const effects = input.effects.filter((e) => Number.isFinite(e.value.estimate)).map(effectWords);
+  const text = `${verdictWords(input.id, verdict)}: ${coefText}.${effects.length > 0 ? ` ${effects.join("; ")}.` : ""}`;
+  return { id: input.id, model: input.model, claim: input.claim, term: input.term, verdict, coefficient: row, effects: input.effects, text };
+}
+
+/** Derive every finding. */
+export function deriveFindings(inputs: readonly FindingInput[]): Finding[] {
+  return inputs.map(deriveFinding);
+}

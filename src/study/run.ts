@@ -1,0 +1,232 @@
+import type { ModelKind, ModelResults, TidyRow } from "../stats/results.js";
+import { medianPositive, numOf, prepareRows, quantileOf, sampleFor, type PanelRow } from "./data.js";
+import { averagePrediction, firstDifference, marginalEffectAt, predictsProbabilities, type Estimate } from "./effects.js";
+import { deriveFindings, fmt, type EffectSummary, type Finding, type FindingInput } from "./findings.js";
+import type { StudyOptions } from "./options.js";
+import { ROBUSTNESS_VARIANTS, variantModel, variantOptions, type RobustnessVariant } from "./robustness.js";
+import { formulaOf, interactionName, studyModels, termName, type ModelSpec, type VcovSpec } from "./spec.js";
+
+/** Options passed to the estimation engine for one fit. */
+export interface FitRequest {
+  readonly model: ModelKind;
+  readonly vcov: VcovSpec;
+}
+
+/** The engine the study runs on: a fit function (src/stats `fit`) and a panel builder (src/panel). */
+export interface StudyEngine {
+  fit(formula: string, rows: readonly PanelRow[], req: FitRequest): ModelResults;
+  /** The country-year panel for the options (called once per distinct panel-relevant option set). */
+  panel(o: StudyOptions): readonly PanelRow[];
+  /** Called before each step, for progress messages. */
+  progress?(step: string): void;
+}
+
+/** A fitted model of the study. */
+export interface FittedModel {
+  readonly spec: ModelSpec;
+  readonly formula: string;
+  readonly results: ModelResults;
+  /** Number of countries in the estimation sample. */
+  readonly countries: number;
+  /** Share of the estimation sample with outcome 1. */
+  readonly outcomeShare: number;
+}
+
+/** A point of a curve with its interval: `x` in the raw unit of the column on the axis. */
+export interface CurvePoint extends Estimate {
+  readonly x: number;
+}
+
+/** One cell of the robustness table: the key coefficient of one model under one variant. */
+export interface RobustnessCell {
+  readonly model: string;
+  readonly term: string;
+  readonly coefficient: TidyRow | null;
+  readonly nobs: number | null;
+  /** Why the model could not be estimated, or a warning worth showing. */
+  readonly note: string | null;
+}
+
+/** One row of the robustness table. */
+export interface RobustnessResult {
+  readonly variant: RobustnessVariant;
+  readonly options: StudyOptions;
+  readonly cells: readonly RobustnessCell[];
+}
+
+/** A country on the world map for the map year. */
+export interface MapRow {
+  readonly iso3: string;
+  readonly country: string;
+  readonly un_total: number | null;
+  readonly outcome: number | null;
+}
+
+/** Everything the report shows. Plain data. */
+export interface StudyResults {
+  readonly options: StudyOptions;
+  readonly models: readonly FittedModel[];
+  readonly findings: readonly Finding[];
+  readonly curves: {
+    readonly prediction: readonly CurvePoint[];
+    readonly duration: readonly CurvePoint[];
+    readonly tcc: readonly CurvePoint[];
+  };
+  readonly robustness: readonly RobustnessResult[];
+  readonly map: readonly MapRow[];
+  /** The analysis rows (sample years, derived columns added), as written to panel.csv. */
+  readonly rows: readonly PanelRow[];
+}
+
+/** Panel options that change the panel itself (the rest only change the models). */
+function panelKey(o: StudyOptions): string {
+  return JSON.stringify([o.source, o.alignment, o.outcome, o.outcomeCoding, o.usSeries]);
+}
+
+function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[]): FittedModel {
+  const sample = sampleFor(spec, rows);
+  const formula = formulaOf(spec);
+  const results = engine.fit(formula, sample, { model: spec.estimator, vcov: spec.vcov });
+  const countries = new Set(sample.map((r) => r.ccode)).size;
+  const ones = sample.filter((r) => numOf(r, spec.response) === 1).length;
+  return { spec, formula, results, countries, outcomeShare: sample.length > 0 ? ones / sample.length : NaN };
+}
+
+/** A grid from 0 to `max` evenly spaced on the log(1+x) scale, rounded to whole persons. */
+export function sizeGrid(max: number, points = 41): number[] {
+  const top = Math.log1p(Math.max(max, 1));
+  const g = new Set<number>();
+  for (let i = 0; i < points; i++) g.add(Math.round(Math.expm1((top * i) / (points - 1))));
+  return [...g];
+}
+
+function linearGrid(lo: number, hi: number, points = 31): number[] {
+  if (!(hi > lo)) return [lo];
+  return Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1));
+}
+
+function effectsFor(id: FindingInput["id"], fm: FittedModel, sample: readonly PanelRow[]): EffectSummary[] {
+  const r = fm.results;
+  const col = fm.spec.key.col;
+  if (id === "size" || id === "placebo") {
+    if (!predictsProbabilities(r)) return [];
+    const unit = id === "size" ? "personnel" : "US troops";
+    const med = medianPositive(sample, col);
+    const out: EffectSummary[] = [];
+    if (med !== null) {
+      out.push({
+        what: `From none to ${fmt(med, 0)} ${unit} (median where present)`,
+        scale: "probability",
+        value: firstDifference(r, sample, col, 0, med),
+      });
+    }
+    if (id === "size") out.push({ what: `From 1,000 to 10,000 ${unit}`, scale: "probability", value: firstDifference(r, sample, col, 1000, 10000) });
+    return out;
+  }
+  const mod = fm.spec.moderator;
+  const inter = interactionName(fm.spec);
+  if (mod === null || inter === null) return [];
+  const deployed = (row: PanelRow) => (numOf(row, col) ?? 0) > 0;
+  const out: EffectSummary[] = [];
+  for (const [q, name] of [
+    [0.1, "10th"],
+    [0.9, "90th"],
+  ] as const) {
+    const z = quantileOf(sample, mod.col, q, deployed);
+    if (z === null) continue;
+    out.push({
+      what: `Effect of log personnel at ${fmt(z, 1)} ${mod.label.toLowerCase()} (${name} percentile where deployed)`,
+      scale: "log-odds",
+      value: marginalEffectAt(r, termName(fm.spec.key), inter, z),
+    });
+  }
+  return out;
+}
+
+const CLAIM_IDS: Record<string, FindingInput["id"]> = { M1: "size", M2: "duration", M3: "tcc", M4: "placebo" };
+
+function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOptions, panelFor: (o: StudyOptions) => PanelRow[]): RobustnessResult {
+  const vo = variantOptions(v, o);
+  let rows: PanelRow[];
+  try {
+    rows = panelFor(vo);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return { variant: v, options: vo, cells: studyModels(vo).map((m) => ({ model: m.id, term: keyTermOf(m), coefficient: null, nobs: null, note: msg })) };
+  }
+  const cells = studyModels(vo).map((m0): RobustnessCell => {
+    const m = variantModel(v, m0);
+    const term = keyTermOf(m);
+    try {
+      const fm = fitModel(engine, m, rows);
+      const row = fm.results.tidy.find((t) => t.term === term) ?? null;
+      const warn = fm.results.warnings.map((w) => w.type).join(", ");
+      return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
+    } catch (err) {
+      return { model: m.id, term, coefficient: null, nobs: null, note: err instanceof Error ? err.message : String(err) };
+    }
+  });
+  return { variant: v, options: vo, cells };
+}
+
+/** The coefficient a model is judged by: the interaction when there is one, else the exposure. */
+export function keyTermOf(m: ModelSpec): string {
+  return interactionName(m) ?? termName(m.key);
+}
+
+/**
+ * Run the whole study: build the panel, fit M1-M4, compute the effects and curves,
+ * derive the findings, and re-estimate the models for each robustness variant.
+ */
+export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonly RobustnessVariant[] = ROBUSTNESS_VARIANTS): StudyResults {
+  const cache = new Map<string, PanelRow[]>();
+  const panelFor = (po: StudyOptions): PanelRow[] => {
+    const key = panelKey(po);
+    let rows = cache.get(key);
+    if (rows === undefined) {
+      engine.progress?.(`building the panel (${po.source}, alignment ${po.alignment}, outcome ${po.outcome})`);
+      rows = prepareRows(engine.panel(po), po);
+      cache.set(key, rows);
+    }
+    return rows;
+  };
+  const rows = panelFor(o);
+  engine.progress?.("fitting M1-M4");
+  const models = studyModels(o).map((m) => fitModel(engine, m, rows));
+  const byId = new Map(models.map((m) => [m.spec.id, m]));
+
+  engine.progress?.("computing effects and findings");
+  const inputs: FindingInput[] = models.map((fm) => {
+    const id = CLAIM_IDS[fm.spec.id];
+    return { id, model: fm.spec.id, claim: fm.spec.claim, term: keyTermOf(fm.spec), results: fm.results, effects: effectsFor(id, fm, sampleFor(fm.spec, rows)) };
+  });
+  const findings = deriveFindings(inputs);
+
+  const m1 = byId.get("M1") as FittedModel;
+  const s1 = sampleFor(m1.spec, rows);
+  const maxSize = Math.max(0, ...s1.map((r) => numOf(r, m1.spec.key.col) ?? 0));
+  const prediction = predictsProbabilities(m1.results)
+    ? sizeGrid(maxSize).map((x) => ({ x, ...averagePrediction(m1.results, s1, m1.spec.key.col, x) }))
+    : [];
+  const meCurve = (id: string): CurvePoint[] => {
+    const fm = byId.get(id);
+    const inter = fm ? interactionName(fm.spec) : null;
+    if (!fm || !fm.spec.moderator || inter === null) return [];
+    const s = sampleFor(fm.spec, rows).filter((r) => (numOf(r, fm.spec.key.col) ?? 0) > 0);
+    const zs = s.map((r) => numOf(r, fm.spec.moderator!.col)).filter((z): z is number => z !== null);
+    if (zs.length === 0) return [];
+    return linearGrid(Math.min(...zs), Math.max(...zs)).map((z) => ({ x: z, ...marginalEffectAt(fm.results, termName(fm.spec.key), inter, z) }));
+  };
+
+  const robustness: RobustnessResult[] = [];
+  for (const v of variants) {
+    engine.progress?.(`robustness: ${v.label}`);
+    robustness.push(robustnessRow(engine, v, o, panelFor));
+  }
+
+  const map: MapRow[] = rows
+    .filter((r) => numOf(r, "report_year") === o.mapYear && typeof r.iso3 === "string" && r.iso3 !== "")
+    .map((r) => ({ iso3: r.iso3 as string, country: String(r.country ?? r.iso3), un_total: numOf(r, "un_total"), outcome: numOf(r, o.outcome) }));
+
+  return { options: o, models, findings, curves: { prediction, duration: meCurve("M2"), tcc: meCurve("M3") }, robustness, map, rows };
+}
