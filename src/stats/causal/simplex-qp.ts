@@ -59,8 +59,8 @@ export function simplexQp(H: Float64Array, f: Float64Array, opts: { maxIter?: nu
   const maxIter = opts.maxIter ?? 20000;
   const tol = opts.tol ?? 1e-12;
   const L = Math.max(largestEigen(H, k), 1e-12);
-  let w = new Float64Array(k).fill(1 / k);
-  let z = Float64Array.from(w);
+  let w: Float64Array = new Float64Array(k).fill(1 / k);
+  let z: Float64Array = Float64Array.from(w);
   let t = 1;
   const g = new Float64Array(k);
   const objective = (x: Float64Array): number => {
