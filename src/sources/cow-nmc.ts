@@ -1,3 +1,6 @@
+import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { quote } from "../core/errors.js";
+import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
 /** COW National Material Capabilities v7 (abridged): milex, milper, irst, pec, tpop (thousands), upop, cinc; -9 recoded to empty */
@@ -12,3 +15,60 @@ export const cowNmcSource: SourceDef = {
   license: "GPL-2 package",
   derived: "converted from the R data file at origin with R 4.2 load() and write.csv(row.names=FALSE, na=''); values unchanged",
 };
+
+/**
+ * COW National Material Capabilities v7 for one state-year. Null = missing (the
+ * source's -9, recoded to empty in this copy).
+ */
+export interface CowNmcRow {
+  readonly ccode: number;
+  readonly year: number;
+  /** Military expenditure, thousands of current US dollars (thousands of pounds sterling before 1914). */
+  readonly milex: number | null;
+  /** Military personnel, thousands. */
+  readonly milper: number | null;
+  /** Iron and steel production, thousands of tons. */
+  readonly irst: number | null;
+  /** Primary energy consumption, thousands of coal-ton equivalents. */
+  readonly pec: number | null;
+  /** Total population, thousands of persons. */
+  readonly tpop: number | null;
+  /** Urban population (cities over 100,000), thousands. */
+  readonly upop: number | null;
+  /** Composite Index of National Capability, share of the system total, 0..1. */
+  readonly cinc: number | null;
+}
+
+const VALUES = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"] as const;
+const COLUMNS = ["ccode", "year", ...VALUES];
+
+/** Parse the NMC CSV text. */
+export function parseCowNmc(text: string, name = cowNmcSource.file): CowNmcRow[] {
+  return nmcRows(parseCsv(text, { name, required: COLUMNS }));
+}
+
+/** Read the NMC file from the data directory (SHA-256 verified). */
+export function readCowNmc(dataDir: string): CowNmcRow[] {
+  return nmcRows(readSourceCsv(dataDir, cowNmcSource, { required: COLUMNS }));
+}
+
+function nmcRows(table: CsvTable): CowNmcRow[] {
+  const seen = new Map<string, number>();
+  return mapCsv(table, (r) => {
+    const ccode = r.reqInt("ccode");
+    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
+    const year = r.reqInt("year");
+    const key = `${ccode} ${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    seen.set(key, r.line);
+    const values = {} as Record<(typeof VALUES)[number], number | null>;
+    for (const col of VALUES) {
+      const v = r.num(col, { extraNa: [-9] });
+      if (v !== null && v < 0) throw r.error(col, "a number >= 0, -9 or empty", quote(v));
+      values[col] = v;
+    }
+    if (values.cinc !== null && values.cinc > 1) throw r.error("cinc", "a share 0..1", quote(values.cinc));
+    return { ccode, year, ...values };
+  });
+}

@@ -1,3 +1,6 @@
+import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { quote } from "../core/errors.js";
+import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
 /** COW state-year regime measures 1816-2025: extended UDS (euds, aeuds), Polity5 polity2 (ends 2018), V-Dem v2x_polyarchy (v16) */
@@ -12,3 +15,47 @@ export const democracySource: SourceDef = {
   license: "GPL-2 package; V-Dem CC BY-SA 4.0",
   derived: "converted from the R data file at origin with R 4.2 load() and write.csv(row.names=FALSE, na=''); values unchanged",
 };
+
+/** Regime measures for one COW state-year (missing measures are null). */
+export interface DemocracyRow {
+  readonly ccode: number;
+  readonly year: number;
+  /** Extended Unified Democracy Score (Marquez), latent scale centred near 0; higher = more democratic. */
+  readonly euds: number | null;
+  /** Alternative extended UDS (Marquez), same scale. */
+  readonly aeuds: number | null;
+  /** Polity5 polity2, integer -10 (autocracy) .. 10 (democracy); ends 2018 (one state has 2019-20). */
+  readonly polity2: number | null;
+  /** V-Dem electoral democracy index, 0..1. */
+  readonly v2xPolyarchy: number | null;
+}
+
+const COLUMNS = ["ccode", "year", "euds", "aeuds", "polity2", "v2x_polyarchy"];
+
+/** Parse the democracy CSV text. */
+export function parseDemocracy(text: string, name = democracySource.file): DemocracyRow[] {
+  return democracyRows(parseCsv(text, { name, required: COLUMNS }));
+}
+
+/** Read the democracy file from the data directory (SHA-256 verified). */
+export function readDemocracy(dataDir: string): DemocracyRow[] {
+  return democracyRows(readSourceCsv(dataDir, democracySource, { required: COLUMNS }));
+}
+
+function democracyRows(table: CsvTable): DemocracyRow[] {
+  const seen = new Map<string, number>();
+  return mapCsv(table, (r) => {
+    const ccode = r.reqInt("ccode");
+    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
+    const year = r.reqInt("year");
+    const key = `${ccode} ${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    seen.set(key, r.line);
+    const polity2 = r.int("polity2");
+    if (polity2 !== null && (polity2 < -10 || polity2 > 10)) throw r.error("polity2", "an integer -10..10", quote(polity2));
+    const v2xPolyarchy = r.num("v2x_polyarchy");
+    if (v2xPolyarchy !== null && (v2xPolyarchy < 0 || v2xPolyarchy > 1)) throw r.error("v2x_polyarchy", "a number 0..1", quote(v2xPolyarchy));
+    return { ccode, year, euds: r.num("euds"), aeuds: r.num("aeuds"), polity2, v2xPolyarchy };
+  });
+}

@@ -1,3 +1,6 @@
+import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { quote } from "../core/errors.js";
+import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
 /** COW state-year GDP per capita (mrgdppc, 2011 PPP, Maddison-anchored), real GDP and population (PWT-anchored) with standard deviations, 1816-2019 */
@@ -12,3 +15,54 @@ export const gdpPopFarissSource: SourceDef = {
   license: "GPL-2",
   derived: "converted from the R data file at origin with R 4.2 load() and write.csv(row.names=FALSE, na=''); values unchanged",
 };
+
+/**
+ * Fariss et al. latent GDP and population estimates for one COW state-year, each with
+ * its posterior standard deviation. Null where the state-year has no estimate (43 rows).
+ */
+export interface GdpPopFarissRow {
+  readonly ccode: number;
+  readonly year: number;
+  /** Real GDP per capita, 2011 international dollars (Maddison-anchored). */
+  readonly mrgdppc: number | null;
+  readonly sdMrgdppc: number | null;
+  /** Real GDP, millions of 2011 international dollars (Penn World Table-anchored). */
+  readonly pwtrgdp: number | null;
+  readonly sdPwtrgdp: number | null;
+  /** Population, millions of persons (PWT-anchored; United States 2019 = 330.7). */
+  readonly pwtpop: number | null;
+  readonly sdPwtpop: number | null;
+}
+
+const VALUES = { mrgdppc: "mrgdppc", sdMrgdppc: "sd_mrgdppc", pwtrgdp: "pwtrgdp", sdPwtrgdp: "sd_pwtrgdp", pwtpop: "pwtpop", sdPwtpop: "sd_pwtpop" } as const;
+const COLUMNS = ["ccode", "year", ...Object.values(VALUES)];
+
+/** Parse the Fariss GDP/population CSV text. */
+export function parseGdpPopFariss(text: string, name = gdpPopFarissSource.file): GdpPopFarissRow[] {
+  return farissRows(parseCsv(text, { name, required: COLUMNS }));
+}
+
+/** Read the Fariss GDP/population file from the data directory (SHA-256 verified). */
+export function readGdpPopFariss(dataDir: string): GdpPopFarissRow[] {
+  return farissRows(readSourceCsv(dataDir, gdpPopFarissSource, { required: COLUMNS }));
+}
+
+function farissRows(table: CsvTable): GdpPopFarissRow[] {
+  const seen = new Map<string, number>();
+  return mapCsv(table, (r) => {
+    const ccode = r.reqInt("ccode");
+    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
+    const year = r.reqInt("year");
+    const key = `${ccode} ${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    seen.set(key, r.line);
+    const values = {} as Record<keyof typeof VALUES, number | null>;
+    for (const [k, col] of Object.entries(VALUES) as [keyof typeof VALUES, string][]) {
+      const v = r.num(col);
+      if (v !== null && v <= 0) throw r.error(col, "a positive number or empty", quote(v));
+      values[k] = v;
+    }
+    return { ccode, year, ...values };
+  });
+}
