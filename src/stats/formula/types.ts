@@ -10,8 +10,10 @@ export type Expr =
   | { readonly kind: "call"; readonly fn: FunctionName; readonly arg: Expr; readonly pos: number }
   | { readonly kind: "binary"; readonly op: "+" | "-" | "*" | "/" | "^"; readonly left: Expr; readonly right: Expr; readonly pos: number }
   | { readonly kind: "negate"; readonly arg: Expr; readonly pos: number }
-  /** `I(expr)`: arithmetic, kept as written for the term label. */
-  | { readonly kind: "identity"; readonly arg: Expr; readonly text: string; readonly pos: number }
+  /** Parentheses as written (kept so labels deparse like R). */
+  | { readonly kind: "paren"; readonly arg: Expr; readonly pos: number }
+  /** `I(expr)`: arithmetic inside the formula. */
+  | { readonly kind: "identity"; readonly arg: Expr; readonly pos: number }
   /** `factor(col)` or `factor(col, ref = "b")`: dummy-coded, reference level omitted. */
   | { readonly kind: "factor"; readonly column: string; readonly ref: string | null; readonly pos: number };
 

@@ -1,0 +1,215 @@
+/**
+ * The public `fit()`: parse the formula, build the model frame, drop collinear
+ * columns, dispatch to a registered kernel, compute the requested variance and
+ * assemble frozen, JSON-serializable ModelResults.
+ */
+import { OptionError, PktError } from "../core/errors.js";
+import { parseFormula } from "./formula/parse.js";
+import type { ParsedFormula } from "./formula/types.js";
+import { indexLevels } from "./formula/frame-impl.js";
+import { cellLevel } from "./formula/frame-impl.js";
+import { collinearColumns, selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
+import { getKernel, kernelNames, type KernelDef, type KernelFit } from "./kernel.js";
+import { modelFrame, type ModelFrame } from "./model-frame.js";
+import type { ModelKind, ModelResults, ModelWarning } from "./results.js";
+import { buildTidy } from "./inference/tidy.js";
+import { checkBinaryOutcome, checkVaryingOutcome, constantColumns, separatingDummies, separationWarning } from "./diagnostics.js";
+import { getVcov } from "./vcov/registry.js";
+import { resolveVcovSpec, type VcovSpec } from "./vcov/spec.js";
+import type { ClusterIndex } from "./vcov/types.js";
+
+/** Options for {@link fit}. */
+export interface FitOptions {
+  /** Estimator (default "logit"). A logit/ols formula with `| fe` uses clogit/feols when registered. */
+  readonly model?: ModelKind;
+  /** Variance type (default "classical"). */
+  readonly vcov?: VcovSpec;
+  /** Seed for anything random (bootstrap). */
+  readonly seed?: number;
+  /** Confidence level for intervals (default 0.95). */
+  readonly level?: number;
+  /** IRLS tolerance (default 1e-8, as R's glm). */
+  readonly epsilon?: number;
+  /** IRLS iteration limit (default 25, as R's glm). */
+  readonly maxit?: number;
+  /** Kernel-specific options (e.g. relogit's `tau`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** A fit with the internals other modules (bootstrap, margins, tests) need; `results` is the public part. */
+export interface FitDetail {
+  readonly results: ModelResults;
+  readonly frame: ModelFrame;
+  /** Columns of frame.X kept after dropping collinear ones. */
+  readonly kept: readonly number[];
+  /** The design matrix the kernel saw. */
+  readonly X: Matrix;
+  readonly kernel: KernelDef;
+  readonly kernelFit: KernelFit;
+}
+
+/** Fit a model: `fit("pdest ~ x1 + factor(region)", rows, {model: "logit", vcov: "cluster:ccode"})`. */
+export function fit(formula: string | ParsedFormula, data: readonly Record<string, unknown>[], opts: FitOptions = {}): ModelResults {
+  return fitDetailed(formula, data, opts).results;
+}
+
+function resolveKernel(model: ModelKind, f: ParsedFormula): KernelDef {
+  let name: string = model;
+  if (f.fixedEffects.length > 0 && (model === "logit" || model === "ols")) name = model === "logit" ? "clogit" : "feols";
+  const k = getKernel(name);
+  if (k === undefined) {
+    const why = name !== model ? ` (the formula has fixed effects after |, which needs "${name}")` : "";
+    throw new OptionError(`model "${name}" is not available${why}; available: ${kernelNames().join(", ")}`);
+  }
+  if (k.fixedEffects === "none" && f.fixedEffects.length > 0) {
+    throw new OptionError(`model "${name}" does not take fixed effects; remove "| ${f.fixedEffects.join(" + ")}" or use logit/ols`);
+  }
+  if (k.fixedEffects === "required" && f.fixedEffects.length === 0) {
+    throw new OptionError(`model "${name}" needs fixed effects after | in the formula, e.g. "y ~ x | group"`);
+  }
+  return k;
+}
+
+/** Like {@link fit} but also returns the frame, design matrix and kernel output. */
+export function fitDetailed(formula: string | ParsedFormula, data: readonly Record<string, unknown>[], opts: FitOptions = {}): FitDetail {
+  const f = typeof formula === "string" ? parseFormula(formula) : formula;
+  const model = opts.model ?? "logit";
+  const kernel = resolveKernel(model, f);
+  const vspec = resolveVcovSpec(opts.vcov);
+  const vdef = getVcov(vspec.code);
+  if (vdef === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);
+  const level = opts.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new OptionError(`level must be between 0 and 1, got ${level}`);
+
+  const frame = modelFrame(f, data, { alsoRequire: vspec.by });
+  if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
+  else checkVaryingOutcome(frame.y, frame.response);
+
+  const warnings: ModelWarning[] = [];
+  const constant = new Set(constantColumns(frame.X, frame.terms));
+  const hasIntercept = frame.terms[0] === "(Intercept)" || frame.fe.length > 0;
+  if (constant.size > 0 && hasIntercept) {
+    const names = [...constant].map((j) => frame.terms[j]);
+    warnings.push({
+      type: "collinearity",
+      message: `${names.join(", ")} ${names.length === 1 ? "is" : "are"} constant in the estimation sample (one value in every row) and cannot be estimated alongside the intercept; dropped`,
+      terms: names,
+    });
+  }
+  const rank = collinearColumns(frame.X);
+  const keptSet = new Set(rank.keep.filter((j) => !(hasIntercept && constant.has(j))));
+  const kept = [...keptSet].sort((a, b) => a - b);
+  const collinear = rank.dropped.filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
+  if (collinear.length > 0) {
+    warnings.push({
+      type: "collinearity",
+      message: `perfectly collinear with earlier terms, dropped (R reports NA): ${collinear.join(", ")}`,
+      terms: collinear,
+    });
+  }
+  if (kept.length === 0 && frame.fe.length === 0) throw new PktError(`formula ${f.source}: no estimable terms remain`);
+  const X = kept.length === frame.X.cols ? frame.X : selectColumns(frame.X, kept);
+  const terms = kept.map((j) => frame.terms[j]);
+  if (X.rows <= X.cols) throw new PktError(`formula ${f.source}: ${X.rows} observations for ${X.cols} coefficients; need more rows than coefficients`);
+
+  const kfit = kernel.fit({
+    y: frame.y,
+    X,
+    fe: frame.fe,
+    epsilon: opts.epsilon,
+    maxit: opts.maxit,
+    needHat: vspec.code === "hc2" || vspec.code === "hc3",
+    extra: opts.extra,
+  });
+  warnings.push(...(kfit.warnings ?? []));
+  if (kernel.binary) {
+    const sep = separatingDummies(X, terms, frame.y);
+    if (sep.length > 0) warnings.push(separationWarning(sep));
+  }
+  for (let i = 0; i < kfit.bread.data.length; i++) {
+    if (!Number.isFinite(kfit.bread.data[i])) {
+      throw new PktError(`formula ${f.source}: the information matrix is singular at the estimate; no standard errors can be computed (check for separation or near-collinearity)`);
+    }
+  }
+
+  const clusters: ClusterIndex[] = vspec.by.map((name) => {
+    const idx = indexLevels(name, Array.from(frame.rowIndex, (r) => cellLevel(data[r][name]) as string));
+    return { name, ids: idx.ids, nLevels: idx.levels.length };
+  });
+  const refit = (rows: Int32Array): Float64Array | null => {
+    try {
+      const sub = kernel.fit({
+        y: Float64Array.from(rows, (r) => frame.y[r]),
+        X: selectRows(X, rows),
+        fe: frame.fe.map((g) => ({ ...g, ids: Int32Array.from(rows, (r) => g.ids[r]) })),
+        start: kfit.coef,
+        epsilon: opts.epsilon,
+        maxit: opts.maxit,
+        extra: opts.extra,
+      });
+      return sub.converged ? sub.coef : null;
+    } catch {
+      return null;
+    }
+  };
+  const v = vdef.fn({ fit: kfit, X, clusters, refit, seed: opts.seed, reps: vspec.reps });
+  for (let j = 0; j < terms.length; j++) {
+    const d = v.vcov.data[j * v.vcov.cols + j];
+    if (!(d > 0) || !Number.isFinite(d)) {
+      throw new PktError(`the ${vspec.label} variance of ${terms[j]} is ${d} (not positive); try another vcov type`);
+    }
+  }
+  const statName = kernel.statistic;
+  const df = statName === "t" ? kfit.dfResidual : null;
+  const tidy = buildTidy(terms, kfit.coef, v.vcov, df, level);
+  const n = X.rows;
+  const k = kfit.nParams ?? X.cols;
+  const ll = kfit.loglik;
+  const r2 = kfit.r2 ?? (ll !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? 1 - ll / kfit.nullLoglik : null);
+  const results: ModelResults = {
+    model: kernel.name,
+    formula: f.source,
+    response: frame.response,
+    terms,
+    coef: Array.from(kfit.coef),
+    vcov: toRows(v.vcov),
+    vcov_type: vspec.label,
+    vcov_description: v.description,
+    statistic_name: statName,
+    df_residual: df,
+    tidy,
+    glance: {
+      nobs: n,
+      n_clusters: v.nClusters,
+      loglik: ll,
+      aic: ll === null ? null : -2 * ll + 2 * k,
+      bic: ll === null ? null : -2 * ll + Math.log(n) * k,
+      r2,
+      converged: kfit.converged,
+      iterations: kfit.iterations,
+      n_dropped_missing: frame.nDropped,
+    },
+    warnings,
+  };
+  assertFinite(results);
+  return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit };
+}
+
+function assertFinite(r: ModelResults): void {
+  for (const row of r.tidy) {
+    for (const [key, val] of Object.entries(row)) {
+      if (typeof val === "number" && !Number.isFinite(val)) {
+        throw new PktError(`the fit of ${r.formula} produced a non-finite ${key} for ${row.term}; the model is not identified as specified`);
+      }
+    }
+  }
+}
+
+/** Freeze an object graph (results are immutable data). */
+export function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as Record<string, unknown>)) deepFreeze(v);
+  }
+  return o;
+}

@@ -1,0 +1,91 @@
+/**
+ * Predictions for new data from a fitted ModelResults alone: the design matrix is
+ * rebuilt from the term names (`x1`, `log1p(x2):x3`, `factor(region)b`), so results
+ * loaded from JSON can predict too. Margins (src/stats/inference/margins.ts) build on this.
+ */
+import { OptionError } from "../core/errors.js";
+import { cellLevel, evalExpr } from "./formula/frame-impl.js";
+import { parseExpression } from "./formula/parse.js";
+import { getKernel } from "./kernel.js";
+import { createMatrix, type Matrix } from "./linalg/matrix.js";
+import type { ModelResults } from "./results.js";
+
+/** Options for {@link predict}. */
+export interface PredictOptions {
+  /** "link": the linear predictor X b; "response": probabilities (binary models) or fitted values (default). */
+  readonly type?: "link" | "response";
+}
+
+/** Split a term label at top-level colons (not inside parentheses or backticks). */
+export function splitTerm(label: string): string[] {
+  const out: string[] = [];
+  let depth = 0, tick = false, start = 0;
+  for (let i = 0; i < label.length; i++) {
+    const c = label[i];
+    if (c === "`") tick = !tick;
+    else if (!tick && c === "(") depth++;
+    else if (!tick && c === ")") depth--;
+    else if (!tick && depth === 0 && c === ":") {
+      out.push(label.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(label.slice(start));
+  return out;
+}
+
+type Piece = (row: Record<string, unknown>, r: number) => number;
+
+function piece(label: string): Piece {
+  if (label === "(Intercept)") return () => 1;
+  const m = /^factor\(([^)]*)\)(.*)$/.exec(label);
+  if (m !== null) {
+    const [, column, level] = m;
+    return (row) => {
+      const l = cellLevel(row[column]);
+      return l === null ? NaN : l === level ? 1 : 0;
+    };
+  }
+  const e = parseExpression(label);
+  return (row, r) => evalExpr(e, row, r);
+}
+
+/**
+ * The design matrix of `newdata` for the fitted terms (rows with a missing input get NaN).
+ * Factor levels absent from the fit simply give 0 in every dummy (the reference level).
+ */
+export function designMatrix(results: Pick<ModelResults, "terms">, newdata: readonly Record<string, unknown>[]): Matrix {
+  const cols = results.terms.map((t) => splitTerm(t).map(piece));
+  const p = cols.length;
+  const X = createMatrix(newdata.length, p);
+  newdata.forEach((row, r) => {
+    cols.forEach((pieces, j) => {
+      let v = 1;
+      for (const f of pieces) v *= f(row, r);
+      X.data[r * p + j] = v;
+    });
+  });
+  return X;
+}
+
+/**
+ * Predicted linear predictor or response for each row of `newdata`; null where an input is missing.
+ * Fixed-effects models (clogit, feols) have no intercepts to predict with and are refused.
+ */
+export function predict(results: ModelResults, newdata: readonly Record<string, unknown>[], opts: PredictOptions = {}): (number | null)[] {
+  if (results.model === "clogit" || results.model === "feols") {
+    throw new OptionError(`predict: ${results.model} models condition out the fixed effects, so there is no absolute prediction`);
+  }
+  const kernel = getKernel(results.model);
+  if (kernel === undefined) throw new OptionError(`predict: model "${results.model}" is not registered`);
+  const X = designMatrix(results, newdata);
+  const type = opts.type ?? "response";
+  const out: (number | null)[] = [];
+  for (let i = 0; i < X.rows; i++) {
+    let eta = 0;
+    for (let j = 0; j < X.cols; j++) eta += X.data[i * X.cols + j] * results.coef[j];
+    if (!Number.isFinite(eta)) out.push(null);
+    else out.push(type === "link" ? eta : kernel.linkinv(eta));
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * Cluster-robust variance, one- or two-way, as sandwich::vcovCL(type = "HC1",
+ * cadjust = TRUE, multi0 = FALSE): each clustering's meat gets G/(G-1), the
+ * intersection is subtracted for two-way, and the total gets (n-1)/(n-k) (Stata's CR1).
+ */
+import { PktError } from "../../core/errors.js";
+import { createMatrix, crossprod } from "../linalg/matrix.js";
+import type { ClusterIndex, VcovFn } from "./types.js";
+import { clusterSums, sandwich, scaleInPlace } from "./sandwich.js";
+
+/** Intersect two clusterings into one (ids of distinct pairs). */
+export function intersectClusters(a: ClusterIndex, b: ClusterIndex): ClusterIndex {
+  const map = new Map<number, number>();
+  const ids = new Int32Array(a.ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const key = a.ids[i] * b.nLevels + b.ids[i];
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    ids[i] = id;
+  }
+  return { name: `${a.name}:${b.name}`, ids, nLevels: map.size };
+}
+
+/** Cluster-robust (CR1) variance for one or two cluster variables. */
+export const vcovCluster: VcovFn = ({ fit, clusters }) => {
+  if (clusters.length < 1 || clusters.length > 2) {
+    throw new PktError(`clustered standard errors need one or two cluster variables, got ${clusters.length}`);
+  }
+  for (const c of clusters) {
+    if (c.nLevels < 2) {
+      throw new PktError(`cluster variable ${c.name} has ${c.nLevels} level in the estimation sample; clustering needs at least 2 (use hc1 instead)`);
+    }
+  }
+  const n = fit.scores.rows, k = fit.scores.cols;
+  const parts: { c: ClusterIndex; sign: number }[] = clusters.map((c) => ({ c, sign: 1 }));
+  if (clusters.length === 2) parts.push({ c: intersectClusters(clusters[0], clusters[1]), sign: -1 });
+  const meat = createMatrix(k, k);
+  for (const { c, sign } of parts) {
+    const g = c.nLevels;
+    const m = crossprod(clusterSums(fit.scores, c.ids, g));
+    const adj = (sign * g) / (g - 1);
+    for (let i = 0; i < meat.data.length; i++) meat.data[i] += adj * m.data[i];
+  }
+  scaleInPlace(meat, (n - 1) / (n - k));
+  const names = clusters.map((c) => c.name).join(" and ");
+  const nClusters = Math.min(...clusters.map((c) => c.nLevels));
+  const counts = clusters.map((c) => `${c.nLevels} ${c.name}`).join(", ");
+  return {
+    vcov: sandwich(fit.bread, meat),
+    nClusters,
+    description: `Standard errors clustered by ${names} (${counts}; CR1, Stata small-sample factor${clusters.length === 2 ? ", two-way" : ""})`,
+  };
+};
