@@ -1,0 +1,87 @@
+/**
+ * What the dashboard server serves, independent of how it was built: the panel
+ * (in variants), per-mission timelines, sources and code tables. The real
+ * implementation reads the source files (`loadDashboardData`); tests pass a
+ * synthetic one.
+ */
+
+/** One country-year of the panel: column name -> value (null when missing). */
+export type PanelRow = Readonly<Record<string, number | string | null>>;
+
+/** Panel options the dashboard can switch, each a closed set of values. */
+export interface PanelVariant {
+  /** Join TIP report year t to calendar year t (`t`) or t-1 (`t-1`). */
+  readonly alignment: "t" | "t-1";
+  /** UN personnel source: IPI mission-months or Kathman. */
+  readonly source: "ipi" | "kathman";
+  /** How HTI's "No mention" is coded in `pdest`/`destination`: as 0 (`zero`) or missing (`missing`). */
+  readonly nomention: "zero" | "missing";
+  /** US troop series: troopdata legacy country-year, or the rebuild series' yearly maximum. */
+  readonly us: "legacy" | "rebuild";
+}
+
+/** The values each variant option may take; the first is the default. */
+export const VARIANT_CHOICES: { readonly [K in keyof PanelVariant]: readonly PanelVariant[K][] } = Object.freeze({
+  alignment: Object.freeze(["t", "t-1"] as const),
+  source: Object.freeze(["ipi", "kathman"] as const),
+  nomention: Object.freeze(["zero", "missing"] as const),
+  us: Object.freeze(["legacy", "rebuild"] as const),
+});
+
+/** The default panel variant. */
+export const DEFAULT_VARIANT: PanelVariant = Object.freeze({ alignment: "t", source: "ipi", nomention: "zero", us: "legacy" });
+
+/** Personnel of one operation in one host country and year. */
+export interface MissionYear {
+  readonly mission: string;
+  /** `UN`, or the non-UN organisation type (e.g. `NATO`, `EU`, `regional`, `state`). */
+  readonly org: string;
+  readonly year: number;
+  /** Mean monthly uniformed personnel over the months reported. */
+  readonly personnel: number;
+  readonly troops: number | null;
+  readonly police: number | null;
+  readonly observers: number | null;
+  /** Largest monthly count of contributing countries, null when the source has none. */
+  readonly tcc: number | null;
+}
+
+/** A source file the data came from. */
+export interface SourceInfo {
+  readonly id: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly citation: string;
+  readonly license: string;
+  readonly what: string;
+}
+
+/** A panel column: name, kind and a one-line meaning. */
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: "number" | "string";
+  readonly label: string;
+}
+
+/** Everything the server needs; built once at start and cached. */
+export interface DashboardData {
+  /** Where the data came from, in one line (data directory or "synthetic fixture"). */
+  readonly origin: string;
+  readonly sources: readonly SourceInfo[];
+  /** The options the panel was built with (for provenance). */
+  readonly panelOptions: Readonly<Record<string, unknown>>;
+  readonly columns: readonly ColumnInfo[];
+  /** First and last panel year. */
+  readonly years: readonly [number, number];
+  /** ISO 3166 numeric code (3 digits, as in world-atlas) -> ISO-3. */
+  readonly isoNumeric: Readonly<Record<string, string>>;
+  /** The panel for a variant (the default variant must be available without delay). */
+  panel(variant: PanelVariant): Promise<readonly PanelRow[]>;
+  /** Per-operation personnel in a host country by year (UN missions and non-UN operations). */
+  missions(iso3: string): readonly MissionYear[];
+}
+
+/** Stable key of a variant, for caches. */
+export function variantKey(v: PanelVariant): string {
+  return `${v.alignment}|${v.source}|${v.nomention}|${v.us}`;
+}

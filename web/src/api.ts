@@ -1,0 +1,98 @@
+/** Typed access to the dashboard server's JSON endpoints (same origin). */
+
+/** One panel row: column -> value. */
+export type Row = Record<string, number | string | null>;
+
+/** Panel variant parameters accepted by /api/panel, /api/map and /api/country. */
+export interface Variant {
+  alignment: "t" | "t-1";
+  source: "ipi" | "kathman";
+  nomention: "zero" | "missing";
+  us: "legacy" | "rebuild";
+}
+
+export interface SourceInfo {
+  id: string;
+  file: string;
+  sha256: string;
+  citation: string;
+  license: string;
+  what: string;
+}
+
+export interface Meta {
+  program: { name: string; version: string };
+  origin: string;
+  sources: SourceInfo[];
+  panelOptions: Record<string, unknown>;
+  variants: { choices: string[]; defaults: Variant };
+  years: [number, number];
+  columns: { name: string; type: string; label: string }[];
+  countries: { iso3: string; ccode: number; country: string }[];
+  isoNumeric: Record<string, string>;
+}
+
+export interface PanelResponse {
+  variant: Variant;
+  years: [number, number];
+  columns: string[];
+  n: number;
+  rows: Row[];
+}
+
+export interface MapResponse {
+  year: number;
+  variant: Variant;
+  columns: string[];
+  rows: Row[];
+}
+
+export interface MissionYear {
+  mission: string;
+  org: string;
+  year: number;
+  personnel: number;
+  troops: number | null;
+  police: number | null;
+  observers: number | null;
+  tcc: number | null;
+}
+
+export interface CountryResponse {
+  iso3: string;
+  country: string | null;
+  ccode: number | null;
+  variant: Variant;
+  rows: Row[];
+  missions: MissionYear[];
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** GET a JSON endpoint (memoised); a non-200 answer rejects with the server's message. */
+export function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const url = q.size > 0 ? `${path}?${q.toString()}` : path;
+  let p = cache.get(url);
+  if (p === undefined) {
+    p = fetch(url).then(async (res) => {
+      const body = (await res.json()) as unknown;
+      if (!res.ok) throw new Error(`${url}: ${(body as { error?: string }).error ?? res.statusText}`);
+      return body;
+    });
+    p.catch(() => cache.delete(url));
+    cache.set(url, p);
+  }
+  return p as Promise<T>;
+}
+
+/** Variant parameters that differ from the server's defaults (so URLs stay short and cache well). */
+export function variantParams(v: Partial<Variant>, defaults: Variant): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(defaults) as (keyof Variant)[]) {
+    const x = v[k];
+    if (x !== undefined && x !== defaults[k]) out[k] = x;
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+/** Country page: personnel by mission and organisation, contributors, trafficking indicators, tier, US troops. */
+import type { TopLevelSpec } from "vega-lite";
+import { getJson, type CountryResponse, type Meta, type Row } from "../api.js";
+import { fmt, fmtInt, renderChart, renderTable } from "../charts.js";
+import { el } from "../dom.js";
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** Render the page of one country (ISO-3). */
+export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string, stale: () => boolean): Promise<void> {
+  const c = await getJson<CountryResponse>(`/api/country/${encodeURIComponent(iso3)}`);
+  if (stale()) return;
+  const name = c.country ?? iso3;
+  const missionsBox = el("div", { id: "country-missions" });
+  const tccBox = el("div", { id: "country-tcc" });
+  const traffBox = el("div", { id: "country-trafficking" });
+  const usBox = el("div", { id: "country-us" });
+  const tableBox = el("div", { id: "country-table", class: "table-wrap" });
+  host.append(
+    el("p", {}, el("a", { href: "#/map", text: "← back to the map" })),
+    el("h2", { id: "country-title", text: `${name} (${c.iso3}, COW ${c.ccode ?? "?"})` }),
+    el("p", { class: "caption", text: `Country-years ${meta.years[0]}–${meta.years[1]} from /api/country/${c.iso3}; trafficking indicators are TIP report years joined to calendar year t (panel alignment "${c.variant.alignment}").` }),
+    el("div", { class: "grid" }, missionsBox, tccBox, traffBox, usBox),
+    el("h3", { text: "Country-years" }),
+    tableBox,
+  );
+
+  const missionRows: Row[] = c.missions.map((m) => ({ year: m.year, operation: m.org === "UN" ? `UN: ${m.mission}` : `${m.org}: ${m.mission}`, org: m.org, personnel: m.personnel }));
+  await renderChart(missionsBox, {
+    $schema: SCHEMA,
+    title: { text: "Personnel by operation (mean monthly)", anchor: "start" },
+    width: 400, height: 200,
+    data: { values: missionRows },
+    mark: { type: "area", interpolate: "step-after", opacity: 0.85 },
+    encoding: {
+      x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: meta.years }, title: null },
+      y: { field: "personnel", type: "quantitative", stack: "zero", title: "personnel" },
+      color: { field: "operation", type: "nominal", title: null },
+      tooltip: [{ field: "operation" }, { field: "year" }, { field: "personnel", format: ",.0f" }],
+    },
+  } as TopLevelSpec, { name: `${c.iso3}-personnel`, table: { columns: ["year", "operation", "org", "personnel"], rows: missionRows } });
+  if (stale()) return;
+
+  const series = (cols: readonly (readonly [string, string])[]): Row[] =>
+    c.rows.flatMap((r) => cols.map(([col, label]) => ({ year: r.year, series: label, value: r[col] ?? null })));
+  const tccRows = series([["un_tcc", "contributing countries"], ["un_missions", "UN missions"]]);
+  await renderChart(tccBox, lineSpec("Contributors and missions", tccRows, meta.years, "count"), { name: `${c.iso3}-contributors`, table: { columns: ["year", "series", "value"], rows: tccRows } });
+  if (stale()) return;
+
+  const trRows = series([["pdest", "destination: forced prostitution"], ["destination", "destination: any"], ["tip_tier", "TIP tier (2.5 = Watch List)"]]);
+  await renderChart(traffBox, {
+    $schema: SCHEMA,
+    title: { text: "Trafficking indicators", anchor: "start" },
+    width: 400, height: 200,
+    data: { values: trRows.filter((r) => r.value !== null) },
+    mark: { type: "line", point: true, interpolate: "step-after" },
+    encoding: {
+      x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: meta.years }, title: null },
+      y: { field: "value", type: "quantitative", title: "1 = yes; tier 1-3" },
+      color: { field: "series", type: "nominal", title: null, scale: { range: ["#d6604d", "#f4a582", "#4d4d4d"] } },
+      strokeDash: { field: "series", type: "nominal", legend: null },
+    },
+  } as TopLevelSpec, { name: `${c.iso3}-trafficking`, table: { columns: ["year", "series", "value"], rows: trRows } });
+  if (stale()) return;
+
+  const usRows = series([["us_troops", "US troops"], ["un_total", "UN personnel"], ["nonun_total", "non-UN personnel"]]);
+  await renderChart(usBox, lineSpec("US troops beside UN and non-UN personnel", usRows, meta.years, "personnel"), { name: `${c.iso3}-us-troops`, table: { columns: ["year", "series", "value"], rows: usRows } });
+  if (stale()) return;
+
+  renderTable(tableBox, [
+    { key: "year", label: "year" },
+    { key: "un_total", label: "UN personnel", format: fmtInt },
+    { key: "un_peak", label: "peak", format: fmtInt },
+    { key: "un_tcc", label: "TCCs", format: fmtInt },
+    { key: "un_duration_years", label: "years deployed", format: (v) => fmt(v, 0) },
+    { key: "nonun_total", label: "non-UN", format: fmtInt },
+    { key: "pdest", label: "pdest", format: (v) => fmt(v, 0) },
+    { key: "destination", label: "destination", format: (v) => fmt(v, 0) },
+    { key: "tip_tier", label: "tier", format: (v) => fmt(v, 1) },
+    { key: "us_troops", label: "US troops", format: fmtInt },
+    { key: "un_female_share", label: "female share", format: (v) => fmt(v, 3) },
+  ], c.rows, `${c.iso3}-country-years`);
+  host.dataset.iso3 = c.iso3;
+}
+
+function lineSpec(title: string, rows: Row[], years: readonly number[], yTitle: string): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title: { text: title, anchor: "start" },
+    width: 400, height: 200,
+    data: { values: rows.filter((r) => r.value !== null) },
+    mark: { type: "line", point: { size: 18 } },
+    encoding: {
+      x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: years }, title: null },
+      y: { field: "value", type: "quantitative", title: yTitle },
+      color: { field: "series", type: "nominal", title: null },
+      tooltip: [{ field: "series" }, { field: "year" }, { field: "value", format: ",.0f" }],
+    },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,28 @@
+/** The sources page: every file the data came from, with SHA-256, citation and licence. */
+import type { Meta } from "../api.js";
+import { renderTable } from "../charts.js";
+import { el } from "../dom.js";
+
+/** Render the list of sources and the panel options. */
+export function renderSources(host: HTMLElement, meta: Meta): void {
+  const table = el("div", { class: "table-wrap" });
+  host.append(
+    el("h2", { text: "Sources and provenance" }),
+    el("p", { text: `Everything on these pages is computed from the files below (${meta.origin}). Each file is checked against its SHA-256 before it is read.` }),
+    table,
+    el("h3", { text: "Panel options" }),
+    el("pre", { class: "options", text: JSON.stringify(meta.panelOptions, null, 2) }),
+  );
+  renderTable(
+    table,
+    [
+      { key: "id", label: "id" },
+      { key: "file", label: "file" },
+      { key: "sha256", label: "SHA-256", format: (v) => String(v) },
+      { key: "citation", label: "citation" },
+      { key: "license", label: "licence" },
+    ],
+    meta.sources.map((s) => ({ ...s })),
+    "sources",
+  );
+}
