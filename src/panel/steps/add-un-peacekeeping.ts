@@ -1,0 +1,148 @@
+import { ipiMissionMonthSource, readIpiMissionMonth } from "../../sources/ipi-mission-month.js";
+import { kathmanMissionMonthCsvSource, readKathmanMissionMonth } from "../../sources/kathman-mission-month-csv.js";
+import { panelCodes } from "../create-country-years.js";
+import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
+import type { ColumnDoc, Panel } from "../panel.js";
+import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepContext } from "../pipeline.js";
+import { aggregateUnHostYears, monthIndex, type HostMissionMonth, type UnHostYear } from "./un-aggregate.js";
+import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
+
+/** UN mission-months placed in hosts, with the months the source covers. */
+export interface PlacedUnMonths {
+  readonly records: HostMissionMonth[];
+  /** Month indexes (`year * 12 + month - 1`) present in the source file. */
+  readonly covered: Set<number>;
+  readonly hasTcc: boolean;
+}
+
+/** Read the chosen UN source and place each mission-month in its host(s) under the options. */
+export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
+  const { options, sources } = ctx;
+  const resolve = unHostResolver(ctx);
+  const iso3ToCow = memoIso3ToCow(panelCodes(sources));
+  const records: HostMissionMonth[] = [];
+  const covered = new Set<number>();
+  if (options.unSource === "ipi") {
+    const rows = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
+    for (const r of rows) {
+      covered.add(monthIndex(r.year, r.month));
+      const hq = iso3ToCow(r.hostIso3, r.year);
+      for (const ccode of resolve(r.mission, r.year, hq === null ? [] : [hq])) {
+        records.push({
+          ccode, mission: r.mission, year: r.year, month: r.month,
+          troops: r.troops, police: r.police, observers: r.observers, total: r.total, tcc: r.contributors,
+        });
+      }
+    }
+    return { records, covered, hasTcc: true };
+  }
+  const rows = sources.load("kathman_mission_month", [kathmanMissionMonthCsvSource], readKathmanMissionMonth);
+  for (const r of rows) {
+    covered.add(monthIndex(r.year, r.month));
+    const own = [r.ccode, r.ccode2].filter((c): c is number => c !== null);
+    const parts = (r.troops ?? 0) + (r.police ?? 0) + (r.observers ?? 0);
+    const total = r.total ?? parts;
+    for (const ccode of resolve(r.mission, r.year, own)) {
+      records.push({
+        ccode, mission: r.mission, year: r.year, month: r.month,
+        troops: r.troops ?? 0, police: r.police ?? 0, observers: r.observers ?? 0, total, tcc: null,
+      });
+    }
+  }
+  return { records, covered, hasTcc: false };
+}
+
+const PRODUCES = [
+  "un_troops", "un_police", "un_observers", "un_total", "un_peak", "un_months", "un_any",
+  "un_tcc", "un_tcc_double_count", "un_missions", "un_duration_years", "un_duration_months", "un_source",
+] as const;
+
+function docs(o: ResolvedPanelOptions): ColumnDoc[] {
+  const ipi = o.unSource === "ipi";
+  const src = [ipi ? ipiMissionMonthSource.id : kathmanMissionMonthCsvSource.id, "unpko_crosswalk_csv"];
+  const span = ipi ? "1990-11 to 2017-03 (2016-11 missing)" : "1990-01 to 2019-12";
+  const hosts =
+    (o.multiHost === "crosswalk"
+      ? "Missions are placed in every host the UN PKO crosswalk lists, each host counting the mission's full personnel (option multiHost = crosswalk); missions not in the crosswalk stay in the source's host" +
+        (ipi ? " (IPI's HQ country)" : " (Kathman's missionccode and missionccode2)")
+      : "Missions are placed only in the source's HQ country (option multiHost = hq)") +
+    `. UNMIK is placed by option kosovo = ${o.kosovo}` +
+    (o.kosovo === "split-2008" ? " (Serbia 345 through 2007, Kosovo 347 from 2008)" : "") +
+    ". Personnel in a host that is not a COW state that year are dropped.";
+  const base =
+    `UN mission-month data (${ipi ? "IPI Providing for Peacekeeping" : "Kathman, updated to 2019"}; option unSource = ${o.unSource}), covering ${span}. ${hosts} ` +
+    "A year the source does not cover at all is missing; otherwise a covered month without personnel counts as 0.";
+  const mean = (what: string): string => `${base} Sum over the host's missions of ${what} per month, averaged over the year's covered months.`;
+  const dur =
+    "A continuous deployment is a run of covered months with UN personnel > 0 in the host (any mission); a month the source does not cover (e.g. IPI 2016-11) does not break it, a covered month without personnel does. Deployments under way in the source's first month are counted from that month (left-censored). Missing in years without UN personnel.";
+  const d = (name: string, type: ColumnDoc["type"], description: string, unit: string, derivation: string): ColumnDoc => ({
+    name, type, description, unit, sources: src, derivation,
+  });
+  return [
+    d("un_troops", "number", "UN troops in the country: mean of monthly counts.", "persons (mean over months)", mean("troops")),
+    d("un_police", "number", "UN police (individual and formed units): mean of monthly counts.", "persons (mean over months)", mean("police")),
+    d("un_observers", "number", "UN military observers / experts on mission: mean of monthly counts.", "persons (mean over months)", mean("observers")),
+    d("un_total", "number", "All UN uniformed personnel: mean of monthly counts.", "persons (mean over months)", mean("total uniformed personnel")),
+    d("un_peak", "integer", "Largest monthly count of UN uniformed personnel in the year.", "persons", `${base} Maximum over covered months of the summed monthly total.`),
+    d("un_months", "integer", "Months of the year with UN uniformed personnel present.", "months (0-12)", `${base} Count of covered months with total > 0.`),
+    d("un_any", "binary", "Any UN uniformed personnel present during the year.", "0/1", `${base} 1 when un_months > 0.`),
+    d("un_tcc", "integer", "Number of troop- and police-contributing countries (largest monthly count).", "countries",
+      ipi
+        ? `${base} IPI 'Number of Contributors' per mission-month, summed over the host's missions in a month (a country serving in two missions is counted twice, see un_tcc_double_count); the year's largest monthly sum.`
+        : "Kathman's data has no contributor counts: missing throughout when unSource = kathman."),
+    d("un_tcc_double_count", "binary", "1 when the month giving un_tcc had several missions in the host, so a contributor may be counted twice.", "0/1",
+      ipi ? `${base} 1 when the month with the largest contributor sum had more than one mission.` : "Missing when unSource = kathman."),
+    d("un_missions", "integer", "Number of distinct UN missions with personnel in the country during the year.", "missions", `${base} Distinct mission acronyms with personnel > 0 in a covered month.`),
+    d("un_duration_years", "integer", "Years since the current continuous UN deployment began (0 in its first year).", "years",
+      `${base} ${dur} Year minus the calendar year of the first month of the deployment that includes the year's last month with personnel.`),
+    d("un_duration_months", "integer", "Months from the start of the current continuous UN deployment to the year's last month with personnel, inclusive.", "months",
+      `${base} ${dur}`),
+    d("un_source", "string", "Which UN mission-month source fills the un_* columns.", "label: ipi or kathman", "The unSource option, on rows the source covers."),
+  ];
+}
+
+/** UN peacekeeping per host-year (see the codebook entries for each column). */
+export const unPeacekeepingStep: PanelStep = {
+  name: "addUnPeacekeeping",
+  requires: ["ccode", "year"],
+  produces: PRODUCES,
+  docs,
+  compute(panel, ctx) {
+    const placed = placeUnMonths(ctx);
+    const agg = aggregateUnHostYears(placed.records, placed.covered, placed.hasTcc);
+    const coveredYears = new Set([...placed.covered].map((m) => Math.floor(m / 12)));
+    const n = panel.nrows;
+    const out: Record<string, (number | string | null)[]> = {};
+    for (const c of PRODUCES) out[c] = emptyColumn(n);
+    const cc = panel.columns.get("ccode")!.values as readonly number[];
+    const yr = panel.columns.get("year")!.values as readonly number[];
+    const zero: UnHostYear = {
+      troops: 0, police: 0, observers: 0, total: 0, peak: 0, months: 0,
+      tcc: placed.hasTcc ? 0 : null, tccDoubleCount: placed.hasTcc ? 0 : null, missions: 0,
+      durationYears: null, durationMonths: null, spellStart: null,
+    };
+    for (let i = 0; i < n; i++) {
+      if (!coveredYears.has(yr[i])) continue;
+      const a = agg.get(cc[i] * 10000 + yr[i]) ?? zero;
+      out.un_troops[i] = a.troops;
+      out.un_police[i] = a.police;
+      out.un_observers[i] = a.observers;
+      out.un_total[i] = a.total;
+      out.un_peak[i] = a.peak;
+      out.un_months[i] = a.months;
+      out.un_any[i] = a.months > 0 ? 1 : 0;
+      out.un_tcc[i] = a.tcc;
+      out.un_tcc_double_count[i] = a.tccDoubleCount;
+      out.un_missions[i] = a.missions;
+      out.un_duration_years[i] = a.durationYears;
+      out.un_duration_months[i] = a.durationMonths;
+      out.un_source[i] = ctx.options.unSource;
+    }
+    return out;
+  },
+};
+
+/** Add the UN peacekeeping columns. Options used: `unSource`, `multiHost`, `kosovo`. */
+export function addUnPeacekeeping(panel: Panel, input: string | SourceLoader, overrides?: PanelOptions): Panel {
+  return applyStep(panel, unPeacekeepingStep, input, overrides);
+}
