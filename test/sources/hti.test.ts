@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseHti, readHti, type HtiRow } from "../../src/sources/hti.js";
+import { htiSource, parseHti, readHti, type HtiRow } from "../../src/sources/hti.js";
+import { sha256 } from "../../src/sources/verify.js";
 import { DATA_DIR } from "../util/data.js";
 import { headerList, renameColumn, setCell, truncateLine } from "../fixtures/sources-other/csv-edit.js";
 
@@ -117,5 +119,22 @@ describe("parseHti on malformed copies", () => {
 
   it("reports a missing file by its path", () => {
     expect(() => readHti("/nonexistent")).toThrow(/trafficking\/HTI.csv: expected the file in \/nonexistent/);
+  });
+});
+
+describe("readHti on a tampered copy", () => {
+  it("names the file and both hashes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pkt-hti-"));
+    try {
+      const bytes = readFileSync(join(DATA_DIR, FILE));
+      bytes[100] ^= 1;
+      mkdirSync(join(dir, "trafficking"));
+      writeFileSync(join(dir, FILE), bytes);
+      expect(() => readHti(dir)).toThrow(
+        `trafficking/HTI.csv: expected SHA-256 ${htiSource.sha256}, got ${sha256(bytes)} (the file differs from the published one)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
