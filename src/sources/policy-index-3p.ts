@@ -22,7 +22,11 @@ export const policyIndex3pSource: SourceDef = {
 export interface PolicyIndex3pRow {
   /** Country name as in the file (abbreviated, e.g. `Trin&Tobago`). */
   readonly country: string;
-  /** Calendar year of the policies scored, 1999-2014 (the index itself covers 2000-2013). */
+  /**
+   * Year as in the file, 1999-2014 (scores exist for 2000-2013). Its `tier` equals the
+   * TIP tier of report year `year` in all 2,042 rows where both files rank the same COW state,
+   * so the file is keyed like TIP report years.
+   */
   readonly year: number;
   /**
    * COW code, cleaned: the file's non-standard `cow` 1003 for Serbia is 345 (the COW

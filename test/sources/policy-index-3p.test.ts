@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePolicyIndex3p, readPolicyIndex3p, type PolicyIndex3pRow } from "../../src/sources/policy-index-3p.js";
+import { readTipTiers } from "../../src/sources/tip-tiers.js";
 import { DATA_DIR } from "../util/data.js";
 import { headerList, renameColumn, setCell, truncateLine } from "../fixtures/sources-other/csv-edit.js";
 
@@ -28,6 +29,18 @@ describe("readPolicyIndex3p on the real file", () => {
     expect(rows.filter((r) => r.cowRaw === 1000 || r.cowRaw === 1002).every((r) => r.ccode === null)).toBe(true);
     const keyed = rows.filter((r) => r.ccode !== null).map((r) => `${r.ccode} ${r.year}`);
     expect(new Set(keyed).size).toBe(keyed.length);
+  });
+
+  it("is keyed by TIP report year: its tier equals the tier file's in every ranked row", () => {
+    const tiers = new Map(readTipTiers(DATA_DIR).map((t) => [`${t.ccode} ${t.year}`, t.tier]));
+    let both = 0;
+    for (const r of rows) {
+      const t = tiers.get(`${r.ccode} ${r.year}`);
+      if (r.ccode === null || r.tier === null || t === undefined || t === null) continue;
+      both++;
+      expect(r.tier, `${r.country} ${r.year}`).toBe(t);
+    }
+    expect(both).toBe(2042);
   });
 
   it("reads Bosnia 2001 in full", () => {
