@@ -31,7 +31,7 @@ export const COW_ISO3_RULES: readonly CowIso3Rule[] = [
   { ccode: 315, iso3: "CSK", reason: "Czechoslovakia: ISO 3166-3 former code CSK" },
   { ccode: 345, to: 1991, iso3: "YUG", reason: "Socialist Federal Republic of Yugoslavia (to 1991): ISO 3166-3 former code YUG" },
   { ccode: 345, from: 1992, iso3: "SRB", reason: "COW 345 from 1992 is the Federal Republic of Yugoslavia, Serbia and Montenegro (2003-06), then Serbia: coded SRB as the continuing state (data README)" },
-  { ccode: 347, from: 2008, iso3: "XKX", reason: "Kosovo, COW member from 2008-02-17: XKX by World Bank convention (KSV and KOS accepted as aliases)" },
+  { ccode: 347, from: 2008, iso3: "XKX", reason: "Kosovo, COW member from 2008-02-20: XKX by World Bank convention (KSV and KOS accepted as aliases)" },
   { ccode: 678, iso3: "YEM", reason: "Yemen Arab Republic (North Yemen, COW 678 to 1990-05-21) held ISO YEM before unification; in 1990 YEM goes to 679 (224 days against 141)" },
   { ccode: 680, iso3: "YMD", reason: "People's Democratic Republic of Yemen (South Yemen, COW 680 to 1990-05-21): ISO 3166-3 former code YMD" },
   { ccode: 817, iso3: null, reason: "Republic of Vietnam (South Vietnam, to 1975): no ISO-3 of its own; VDR in ISO 3166-3 is North Vietnam (COW 816 = VNM), so none is assigned" },
