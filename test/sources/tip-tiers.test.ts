@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTipTiers, readTipTiers, type TipTierRow } from "../../src/sources/tip-tiers.js";
+import { readHti } from "../../src/sources/hti.js";
 import { DATA_DIR } from "../util/data.js";
 import { headerList, renameColumn, setCell, truncateLine } from "../fixtures/sources-other/csv-edit.js";
 
@@ -38,6 +39,23 @@ describe("readTipTiers on the real file", () => {
     expect(rows.find((r) => r.iso === "HKG" && r.year === 2010)).toMatchObject({ ccode: null, ccodeRaw: 1000 });
     const keyed = rows.filter((r) => r.ccode !== null).map((r) => `${r.ccode} ${r.year}`);
     expect(new Set(keyed).size).toBe(keyed.length);
+  });
+});
+
+describe("TIP tiers and HTI share the report-year key", () => {
+  it("agree on the tier in all ranked HTI rows but Luxembourg 2011", () => {
+    const tiers = new Map(rows.filter((r) => r.ccode !== null).map((r) => [`${r.ccode} ${r.year}`, r.tier]));
+    const differ: string[] = [];
+    let both = 0;
+    for (const h of readHti(DATA_DIR)) {
+      const t = tiers.get(`${h.ccode} ${h.year}`);
+      if (t === undefined || t === null || h.tier === "Special Case") continue;
+      both++;
+      const asHti = t === 1 ? "Tier 1" : t === 3 ? "Tier 3" : "Tier 2/2 Watch List";
+      if (asHti !== h.tier) differ.push(`${h.country} ${h.year}`);
+    }
+    expect(both).toBe(1491);
+    expect(differ).toEqual(["Luxembourg 2011"]);
   });
 });
 
