@@ -16,6 +16,7 @@ import { clogitKernel } from "./clogit.js";
 import { feolsKernel } from "./feols.js";
 import { firthKernel } from "./firth.js";
 import { relogitKernel } from "./relogit.js";
+import "../vcov/bootstrap.js";
 
 registerKernel(firthKernel);
 registerKernel(relogitKernel);
