@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { PktError } from "../core/errors.js";
 import { registerDataCommands } from "./data.js";
+import { registerReportCommand } from "./report.js";
+import { registerFitCommand } from "./fit.js";
 
 /** The program's version, written into every provenance record. */
 export const VERSION = "0.1.0";
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerDataCommands(program);
+  registerReportCommand(program);
+  registerFitCommand(program);
   return program;
 }
 

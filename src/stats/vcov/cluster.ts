@@ -47,7 +47,7 @@ export const vcovCluster: VcovFn = ({ fit, clusters }) => {
   scaleInPlace(meat, (n - 1) / (n - k));
   const names = clusters.map((c) => c.name).join(" and ");
   const nClusters = Math.min(...clusters.map((c) => c.nLevels));
-  const counts = clusters.map((c) => `${c.nLevels} ${c.name}`).join(", ");
+  const counts = clusters.map((c) => `${c.nLevels} clusters in ${c.name}`).join(", ");
   return {
     vcov: sandwich(fit.bread, meat),
     nClusters,
