@@ -61,6 +61,12 @@ export interface KernelFit {
   readonly r2?: number;
   /** Diagnostics the kernel found (separation, non-convergence, ...). */
   readonly warnings?: readonly ModelWarning[];
+  /**
+   * Observations that carry information, when fewer than the rows (clogit: rows of groups
+   * whose outcome varies). HC1/CR1 small-sample factors then use n = nEffective, and clusters
+   * are counted over rows with a non-zero score row only. Default: all rows.
+   */
+  readonly nEffective?: number;
   /** Number of free parameters for AIC/BIC when it differs from p (e.g. OLS counts sigma). */
   readonly nParams?: number;
 }

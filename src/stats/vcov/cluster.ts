@@ -4,7 +4,7 @@
  * intersection is subtracted for two-way, and the total gets (n-1)/(n-k) (Stata's CR1).
  */
 import { PktError } from "../../core/errors.js";
-import { createMatrix, crossprod } from "../linalg/matrix.js";
+import { createMatrix, crossprod, type Matrix } from "../linalg/matrix.js";
 import type { ClusterIndex, VcovFn } from "./types.js";
 import { clusterSums, sandwich, scaleInPlace } from "./sandwich.js";
 
@@ -24,6 +24,31 @@ export function intersectClusters(a: ClusterIndex, b: ClusterIndex): ClusterInde
   return { name: `${a.name}:${b.name}`, ids, nLevels: map.size };
 }
 
+function nonZeroRows(s: Matrix): Uint8Array {
+  const out = new Uint8Array(s.rows);
+  for (let i = 0; i < s.rows; i++) {
+    for (let j = 0; j < s.cols; j++) {
+      if (s.data[i * s.cols + j] !== 0) {
+        out[i] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function countLevels(c: ClusterIndex, rows: Uint8Array): number {
+  const seen = new Uint8Array(c.nLevels);
+  let g = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] && !seen[c.ids[i]]) {
+      seen[c.ids[i]] = 1;
+      g++;
+    }
+  }
+  return g;
+}
+
 /** Cluster-robust (CR1) variance for one or two cluster variables. */
 export const vcovCluster: VcovFn = ({ fit, clusters }) => {
   if (clusters.length < 1 || clusters.length > 2) {
@@ -34,20 +59,24 @@ export const vcovCluster: VcovFn = ({ fit, clusters }) => {
       throw new PktError(`cluster variable ${c.name} has ${c.nLevels} level in the estimation sample; clustering needs at least 2 (use hc1 instead)`);
     }
   }
-  const n = fit.scores.rows, k = fit.scores.cols;
+  const n = fit.nEffective ?? fit.scores.rows;
+  const k = n - fit.dfResidual;
+  const p = fit.scores.cols;
   const parts: { c: ClusterIndex; sign: number }[] = clusters.map((c) => ({ c, sign: 1 }));
   if (clusters.length === 2) parts.push({ c: intersectClusters(clusters[0], clusters[1]), sign: -1 });
-  const meat = createMatrix(k, k);
+  const informative = fit.nEffective === undefined ? null : nonZeroRows(fit.scores);
+  const levelsUsed = (c: ClusterIndex): number => (informative === null ? c.nLevels : countLevels(c, informative));
+  const meat = createMatrix(p, p);
   for (const { c, sign } of parts) {
-    const g = c.nLevels;
+    const g = levelsUsed(c);
     const m = crossprod(clusterSums(fit.scores, c.ids, g));
     const adj = (sign * g) / (g - 1);
     for (let i = 0; i < meat.data.length; i++) meat.data[i] += adj * m.data[i];
   }
   scaleInPlace(meat, (n - 1) / (n - k));
   const names = clusters.map((c) => c.name).join(" and ");
-  const nClusters = Math.min(...clusters.map((c) => c.nLevels));
-  const counts = clusters.map((c) => `${c.nLevels} clusters in ${c.name}`).join(", ");
+  const nClusters = Math.min(...clusters.map(levelsUsed));
+  const counts = clusters.map((c) => `${levelsUsed(c)} clusters in ${c.name}`).join(", ");
   return {
     vcov: sandwich(fit.bread, meat),
     nClusters,

@@ -14,7 +14,9 @@ function hatValues(input: VcovInput): Float64Array {
 export function vcovHc(type: HcType): VcovFn {
   return (input) => {
     const { fit } = input;
-    const n = fit.scores.rows, k = fit.scores.cols;
+    // k counts absorbed fixed effects too (n - dfResidual), as sandwich sees the dummy-variable model.
+    const n = fit.nEffective ?? fit.scores.rows;
+    const k = n - fit.dfResidual;
     let weights: Float64Array | undefined;
     if (type === "hc2" || type === "hc3") {
       const h = hatValues(input);
