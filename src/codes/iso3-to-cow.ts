@@ -1,4 +1,5 @@
 import { found, missing, type Found } from "./found.js";
+import { spansText } from "./not-a-state.js";
 import { canonicalIso3 } from "./rules.js";
 import type { CodeTables } from "./tables.js";
 
@@ -14,7 +15,7 @@ export function iso3ToCow(t: CodeTables, iso3: string, year: number): Found<numb
   if (ccode !== undefined) return found(ccode);
   if (!/^[A-Z]{3}$/.test(code)) return missing(`${JSON.stringify(iso3)} is not an ISO-3 code`);
   if (!t.knownIso3.has(code)) return missing(`${code} is not an ISO-3 code known to the code list`);
-  const years = [...t.isoToCow.keys()].filter((k) => k.startsWith(`${code}:`)).map((k) => Number(k.slice(4)));
-  if (years.length === 0) return missing(`${code} is not the ISO-3 of any COW state (a territory or non-member)`);
-  return missing(`${code} is not the ISO-3 of a COW state in ${year} (it is ${Math.min(...years)}-${Math.max(...years)}, with gaps possible)`);
+  const years = t.isoYears.get(code);
+  if (!years) return missing(`${code} is not the ISO-3 of any COW state (a territory or non-member)`);
+  return missing(`${code} is not the ISO-3 of a COW state in ${year} (it is in ${spansText(years)})`);
 }

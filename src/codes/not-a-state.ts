@@ -4,11 +4,12 @@ import type { CodeTables } from "./tables.js";
 export function notAStateReason(t: CodeTables, ccode: number, year: number): string {
   if (!Number.isInteger(ccode)) return `${ccode} is not an integer COW code`;
   if (!t.cowLatestName.has(ccode)) return `${ccode} is not a COW state code`;
-  const years = t.stateYears.filter((s) => s.ccode === ccode).map((s) => s.year);
+  const years = t.cowYears.get(ccode) ?? [];
   return `COW ${ccode} (${t.cowLatestName.get(ccode)}) is not a state in ${year} (member ${spansText(years)})`;
 }
 
-function spansText(years: readonly number[]): string {
+/** Years as runs, e.g. `1816-1945, 1991-2025`. */
+export function spansText(years: readonly number[]): string {
   const parts: string[] = [];
   let start = years[0];
   for (let i = 1; i <= years.length; i++) {

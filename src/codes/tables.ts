@@ -55,6 +55,10 @@ export interface CodeTables {
   readonly gwToCow: ReadonlyMap<number, number>;
   /** `${iso3}:${year}` -> COW code. */
   readonly isoToCow: ReadonlyMap<string, number>;
+  /** COW code -> the years it is a state, ascending. */
+  readonly cowYears: ReadonlyMap<number, readonly number[]>;
+  /** ISO-3 -> the years it belongs to a COW state, ascending. */
+  readonly isoYears: ReadonlyMap<string, readonly number[]>;
   /** COW code -> its most recent name. */
   readonly cowLatestName: ReadonlyMap<number, string>;
   /** COW code -> ISO-3 when no year is given. */
@@ -183,6 +187,20 @@ export function buildCodeTables(
     byCowYear.set(key(ccode, r.year), sy);
     cowLatestName.set(ccode, sy.name);
   }
+  const cowYears = new Map<number, number[]>();
+  for (const s of stateYears) {
+    const ys = cowYears.get(s.ccode);
+    if (ys) ys.push(s.year);
+    else cowYears.set(s.ccode, [s.year]);
+  }
+  const isoYears = new Map<string, number[]>();
+  for (const k of [...isoToCow.keys()].sort()) {
+    const [iso, y] = k.split(":");
+    const ys = isoYears.get(iso);
+    if (ys) ys.push(Number(y));
+    else isoYears.set(iso, [Number(y)]);
+  }
+  for (const ys of isoYears.values()) ys.sort((a, b) => a - b);
   const cowStaticIso3 = new Map<number, string | null>();
   for (const ccode of cowLatestName.keys()) {
     const rule = cowIso3RuleLatest(ccode);
@@ -218,7 +236,7 @@ export function buildCodeTables(
   for (const r of cowRows) if (r.gwName !== null && !panelNames.has(r.gwName)) panelNames.set(r.gwName, r.ccode!);
   for (const [n, ccode] of panelNames) add(n, stateTarget(ccode));
 
-  return { stateYears, byCowYear, gwToCow, isoToCow, cowLatestName, cowStaticIso3, knownIso3, knownGw, names, transitions };
+  return { stateYears, byCowYear, gwToCow, isoToCow, cowYears, isoYears, cowLatestName, cowStaticIso3, knownIso3, knownGw, names, transitions };
 }
 
 /** The table key of a code-year pair. */

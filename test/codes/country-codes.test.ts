@@ -125,7 +125,23 @@ describe("unknowns are reported, never dropped", () => {
     expect(() => c.strict.cowToIso3(347, 2007)).toThrow(
       'cowToIso3("347", 2007): expected a COW state with an ISO-3 code in 2007; COW 347 (Kosovo) is not a state in 2007 (member 2008-2025)',
     );
+    expect(() => c.strict.iso3ToCow("XKX", 2007)).toThrow("XKX is not the ISO-3 of a COW state in 2007 (it is in 2008-2025)");
+    expect(() => c.strict.iso3ToCow("HKG", 2007)).toThrow("HKG is not the ISO-3 of any COW state (a territory or non-member)");
+    expect(() => c.strict.iso3ToCow("QQQ", 2007)).toThrow("QQQ is not an ISO-3 code known to the code list");
+    expect(() => c.strict.gwToCow(340, 2005)).toThrow("GW 340 has no COW counterpart in 2005");
     expect(c.strict.iso3ToCow("SRB", 2010)).toBe(345);
     expect(c.report()).toEqual([]);
   });
+});
+
+test("failed lookups are cheap (the panel makes many)", () => {
+  const c = loadCountryCodes(DATA_DIR);
+  const t0 = performance.now();
+  for (let i = 0; i < 20000; i++) {
+    c.iso3ToCow("HKG", 1990 + (i % 30));
+    c.cowToIso3(260, 1991 + (i % 20));
+  }
+  expect(performance.now() - t0).toBeLessThan(1000);
+  expect(c.report().find((u) => u.value === "HKG" && u.year === 1990)?.count).toBe(Math.ceil(20000 / 30));
+  c.clearReport();
 });
