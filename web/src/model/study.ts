@@ -15,18 +15,16 @@ export function variantOf(o: StudyOptions): Variant {
   };
 }
 
-/** Columns derived by `prepareRows`, not served by the panel. */
-const DERIVED = new Set(["trend", "tip_tier_lag"]);
-
 /**
- * Fetch the panel rows the options need (the sample years plus the year before, for
- * the lagged tier) and add the study's derived columns.
+ * Fetch the panel rows the options need (the sample years and two before, for the
+ * alignment and the lagged tier) and add the study's derived columns (`prepareRows`).
  */
 export async function studyRows(meta: Meta, o: StudyOptions, specs: readonly ModelSpec[]): Promise<{ rows: PanelRow[]; url: string }> {
-  const cols = new Set(["ccode", "iso3", "country", "year", "tip_tier"]);
-  for (const s of specs) for (const c of columnsOf(s)) if (!DERIVED.has(c)) cols.add(c);
+  // prepareRows derives columns (trend, lagged tier, duration with zeros) from these.
+  const cols = new Set(["ccode", "iso3", "country", "year", "tip_tier", "un_total", "un_duration_years"]);
+  for (const s of specs) for (const c of columnsOf(s)) cols.add(c);
   const known = new Set(meta.columns.map((c) => c.name));
-  const first = Math.max(meta.years[0], o.yearFrom - 1);
+  const first = Math.max(meta.years[0], o.yearFrom - 2);
   const last = Math.min(meta.years[1], o.yearTo);
   const params = { years: `${first}-${last}`, columns: [...cols].filter((c) => known.has(c)).join(","), ...variantParams(variantOf(o), meta.variants.defaults) };
   const res = await getJson<PanelResponse>("/api/panel", params);

@@ -29,13 +29,13 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
   await renderChart(missionsBox, {
     $schema: SCHEMA,
     title: { text: "Personnel by operation (mean monthly)", anchor: "start" },
-    width: 400, height: 200,
+    width: 380, height: 180,
     data: { values: missionRows },
     mark: { type: "area", interpolate: "step-after", opacity: 0.85 },
     encoding: {
       x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: meta.years }, title: null },
       y: { field: "personnel", type: "quantitative", stack: "zero", title: "personnel" },
-      color: { field: "operation", type: "nominal", title: null },
+      color: { field: "operation", type: "nominal", title: null, legend: { orient: "bottom", columns: 2 } },
       tooltip: [{ field: "operation" }, { field: "year" }, { field: "personnel", format: ",.0f" }],
     },
   } as TopLevelSpec, { name: `${c.iso3}-personnel`, table: { columns: ["year", "operation", "org", "personnel"], rows: missionRows } });
@@ -47,19 +47,33 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
   await renderChart(tccBox, lineSpec("Contributors and missions", tccRows, meta.years, "count"), { name: `${c.iso3}-contributors`, table: { columns: ["year", "series", "value"], rows: tccRows } });
   if (stale()) return;
 
-  const trRows = series([["pdest", "destination: forced prostitution"], ["destination", "destination: any"], ["tip_tier", "TIP tier (2.5 = Watch List)"]]);
+  const trRows = series([["pdest", "forced prostitution (pdest)"], ["destination", "any trafficking (destination)"], ["tip_tier", "TIP tier"]]);
+  const strip = trRows.filter((r) => r.series !== "TIP tier").map((r) => ({ ...r, status: r.value === 1 ? "destination" : r.value === 0 ? "not a destination" : "no report" }));
   await renderChart(traffBox, {
     $schema: SCHEMA,
-    title: { text: "Trafficking indicators", anchor: "start" },
-    width: 400, height: 200,
-    data: { values: trRows.filter((r) => r.value !== null) },
-    mark: { type: "line", point: true, interpolate: "step-after" },
-    encoding: {
-      x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: meta.years }, title: null },
-      y: { field: "value", type: "quantitative", title: "1 = yes; tier 1-3" },
-      color: { field: "series", type: "nominal", title: null, scale: { range: ["#d6604d", "#f4a582", "#4d4d4d"] } },
-      strokeDash: { field: "series", type: "nominal", legend: null },
-    },
+    title: { text: "Trafficking indicators (HTI) and TIP tier", anchor: "start" },
+    vconcat: [
+      {
+        width: 380, height: 50,
+        data: { values: strip },
+        mark: { type: "rect", stroke: "#fff" },
+        encoding: {
+          x: { field: "year", type: "ordinal", title: null, scale: { domain: yearList(meta.years) }, axis: { labelAngle: 0, values: yearList(meta.years).filter((y) => y % 2 === 0) } },
+          y: { field: "series", type: "nominal", title: null },
+          color: { field: "status", type: "nominal", title: null, scale: { domain: ["destination", "not a destination", "no report"], range: ["#d6604d", "#b8b8b8", "#eeeeee"] }, legend: { orient: "bottom" } },
+          tooltip: [{ field: "series" }, { field: "year" }, { field: "status" }],
+        },
+      },
+      {
+        width: 380, height: 110,
+        data: { values: trRows.filter((r) => r.series === "TIP tier" && r.value !== null) },
+        mark: { type: "line", point: true, interpolate: "step-after", color: "#4d4d4d" },
+        encoding: {
+          x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: meta.years }, title: null },
+          y: { field: "value", type: "quantitative", title: "TIP tier (2.5 = Watch List)", scale: { domain: [1, 3], reverse: true } },
+        },
+      },
+    ],
   } as TopLevelSpec, { name: `${c.iso3}-trafficking`, table: { columns: ["year", "series", "value"], rows: trRows } });
   if (stale()) return;
 
@@ -87,14 +101,18 @@ function lineSpec(title: string, rows: Row[], years: readonly number[], yTitle: 
   return {
     $schema: SCHEMA,
     title: { text: title, anchor: "start" },
-    width: 400, height: 200,
+    width: 380, height: 180,
     data: { values: rows.filter((r) => r.value !== null) },
     mark: { type: "line", point: { size: 18 } },
     encoding: {
       x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: years }, title: null },
-      y: { field: "value", type: "quantitative", title: yTitle },
-      color: { field: "series", type: "nominal", title: null },
+      y: { field: "value", type: "quantitative", title: yTitle, axis: { format: "~s" } },
+      color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
       tooltip: [{ field: "series" }, { field: "year" }, { field: "value", format: ",.0f" }],
     },
   } as TopLevelSpec;
+}
+
+function yearList([a, b]: readonly number[]): number[] {
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }

@@ -145,7 +145,7 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
         }
       }
     }
-    await renderChart(probBox, bandSpec(`Predicted probability of ${r.response} = 1`, curve, key, spec.key.label, "p", "level"), {
+    await renderChart(probBox, bandSpec(`Predicted probability of ${r.response} = 1`, curve, key, spec.key.label.replace(/ \(log 1\+\)$/, ""), "probability (95% CI)", "level"), {
       name: `predicted-${spec.id}`, table: { columns: [key, "level", "p", "low", "high"], rows: curve },
     });
     if (stale()) return;
@@ -156,7 +156,7 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
     }
     const zs = grid(0, Math.max(1, maxOf(sample, mod.col)), 31);
     const eff: Row[] = effectCurve(r, termName(spec.key), inter, termName(mod), zs).map((e) => ({ [mod.col]: e.moderator, p: e.effect, low: e.low, high: e.high, level: "effect" }));
-    await renderChart(effBox, bandSpec(`Effect of ${spec.key.label} on the ${r.model === "ols" ? "probability" : "linear predictor"}, across ${mod.label}`, eff, mod.col, mod.label, "effect (95% CI)", null, true), {
+    await renderChart(effBox, bandSpec(`Effect of ${termName(spec.key)} on the ${r.model === "ols" ? "probability" : "linear predictor"}, across ${mod.label}`, eff, mod.col, mod.label, "effect (95% CI)", null, true), {
       name: `interaction-${spec.id}`, table: { columns: [mod.col, "p", "low", "high"], rows: eff },
     });
   };
@@ -173,7 +173,8 @@ function quantile(rows: readonly Row[], col: string, q: number, key: string): nu
 
 /** A line with a confidence band; `zero` draws a reference line at 0. */
 export function bandSpec(title: string, rows: Row[], x: string, xTitle: string, yTitle: string, color: string | null, zero = false): TopLevelSpec {
-  const enc = color ? { color: { field: color, type: "nominal", title: null, legend: { orient: "bottom", direction: "vertical" } } } : {};
+  const domain = color ? [...new Set(rows.map((r) => String(r[color])))] : [];
+  const enc = color ? { color: { field: color, type: "nominal", title: null, scale: { domain }, legend: { orient: "bottom", direction: "vertical" } } } : {};
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: title, anchor: "start", fontSize: 12 },

@@ -8,6 +8,7 @@ import { loadShapes } from "../geo.js";
 type Outcome = "pdest" | "destination";
 
 const STATUS = ["destination", "not a destination", "no report"] as const;
+const SERIES = ["UN personnel (thousands)", "non-UN personnel (thousands)", "destination countries"];
 
 /** Render the map view; `params` may carry `year` and `outcome`. */
 export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearchParams, stale: () => boolean): Promise<void> {
@@ -58,7 +59,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     if (stale() || year !== state.year || outcome !== state.outcome) return;
     const byIso = new Map(res.rows.map((r) => [r.iso3 as string, r]));
     const status = (r: Row | undefined): (typeof STATUS)[number] => (r?.[outcome] === 1 ? "destination" : r?.[outcome] === 0 ? "not a destination" : "no report");
-    const features = shapes.map((s) => {
+    const features = shapes.filter((s) => s.name !== "Antarctica").map((s) => {
       const r = s.iso3 ? byIso.get(s.iso3) : undefined;
       return { ...s.feature, properties: { name: s.name, iso3: s.iso3, status: status(r), un: r?.un_total ?? null, nonun: r?.nonun_total ?? null } };
     });
@@ -116,7 +117,7 @@ function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outc
         encoding: {
           color: {
             field: "properties.status", type: "nominal", title: "HTI status",
-            scale: { domain: [...STATUS], range: ["#d6604d", "#d9d9d9", "#f4f4f4"] },
+            scale: { domain: [...STATUS], range: ["#d6604d", "#b8b8b8", "#eeeeee"] },
           },
           tooltip: [{ field: "properties.name", title: "country" }, { field: "properties.status", title: "status" }, { field: "properties.un", title: "UN personnel", format: ",.0f" }],
         },
@@ -169,7 +170,7 @@ function timelineSpec(rows: Row[], year: number, outcome: Outcome): TopLevelSpec
         encoding: {
           x: { field: "year", type: "quantitative", axis: { format: "d" }, title: null },
           y: { field: "value", type: "quantitative", title: null },
-          color: { field: "series", type: "nominal", title: null, scale: { range: ["#2166ac", "#e08214", "#d6604d"] } },
+          color: { field: "series", type: "nominal", title: null, scale: { domain: SERIES, range: ["#2166ac", "#e08214", "#d6604d"] }, legend: { orient: "bottom", direction: "horizontal" } },
         },
       },
       { data: { values: [{ year }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#444" }, encoding: { x: { field: "year", type: "quantitative" } } },

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ModelResults } from "../../../src/stats/results.js";
 import { DEFAULT_OPTIONS } from "../../../src/study/options.js";
-import { controlsFor, formulaOf, sizeTerm, type ModelSpec } from "../../../src/study/spec.js";
+import { formulaOf, studyModels, termName, type ModelSpec } from "../../../src/study/spec.js";
 import type { Meta, Row } from "../api.js";
 import { fmt, fmtInt, renderChart } from "../charts.js";
 import { debounce, el, select, slider } from "../dom.js";
@@ -14,24 +14,25 @@ import { fitInWorker } from "../model/client.js";
 import { grid, predictAt, type Prediction } from "../model/predict.js";
 import { fitRows, median, studyRows } from "../model/study.js";
 
-/** Size, duration and contributors all enter, each interacted with size (M2 and M3 together). */
-function simulatorSpec(): { spec: ModelSpec; formula: string } {
-  const o = DEFAULT_OPTIONS;
-  const size = sizeTerm(o);
-  const spec: ModelSpec = {
-    id: "SIM", title: "Size x duration + size x TCCs", claim: "Simulator model",
-    response: o.outcome, key: size, moderator: { col: "un_duration_years", fn: "id", label: "Years deployed" },
-    controls: [{ col: "un_tcc", fn: "id", label: "Contributing countries" }, ...controlsFor(o)],
-    estimator: "logit", vcov: { type: "cluster", by: ["ccode"] }, group: null,
-  };
-  const formula = `${formulaOf(spec)} + log1p(${size.col}):un_tcc`;
-  return { spec, formula };
+/**
+ * Size, duration and contributors all enter, each interacted with size: the study's
+ * M2 (size x duration) with M3's contributor term and interaction added.
+ */
+function simulatorSpec(): { spec: ModelSpec; formula: string; durCol: string; tccCol: string } {
+  const models = studyModels(DEFAULT_OPTIONS);
+  const m2 = models.find((m) => m.id === "M2");
+  const m3 = models.find((m) => m.id === "M3");
+  if (!m2?.moderator || !m3?.moderator) throw new Error("the study declares no M2/M3 interaction models");
+  const tcc = m3.moderator;
+  const spec: ModelSpec = { ...m2, id: "SIM", title: "Size x duration + size x TCCs", controls: [tcc, ...m2.controls] };
+  const formula = `${formulaOf(spec)} + ${termName(m2.key)}:${termName(tcc)}`;
+  return { spec, formula, durCol: m2.moderator.col, tccCol: tcc.col };
 }
 
 /** Render the simulator; `params` may carry `country` (ISO-3) and `year`. */
 export async function renderSimulator(host: HTMLElement, meta: Meta, params: URLSearchParams, stale: () => boolean): Promise<void> {
   const o = DEFAULT_OPTIONS;
-  const { spec, formula } = simulatorSpec();
+  const { spec, formula, durCol, tccCol } = simulatorSpec();
   const status = el("p", { class: "status", id: "sim-status", text: "Fitting the simulator model…" });
   host.append(el("h2", { text: "Policy simulator" }), status);
   const { rows, url } = await studyRows(meta, o, [spec]);
@@ -53,10 +54,10 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
   for (const c of spec.controls) medians[c.col] = median(sample, c.col, (x) => Number(x[sizeCol]) > 0);
 
   const baseline = (): { profile: Record<string, number | null>; label: string } => {
-    if (st.country === "") return { profile: { ...medians, [sizeCol]: 0, un_duration_years: 0, un_tcc: 0 }, label: "no mission (typical host: controls at the medians of host country-years)" };
+    if (st.country === "") return { profile: { ...medians, [sizeCol]: 0, [durCol]: 0, [tccCol]: 0 }, label: "no mission (typical host: controls at the medians of host country-years)" };
     const row = rows.find((x) => x.iso3 === st.country && x.year === st.year);
     const p: Record<string, number | null> = {};
-    for (const c of [sizeCol, "un_duration_years", ...spec.controls.map((c) => c.col)]) {
+    for (const c of [sizeCol, durCol, ...spec.controls.map((c) => c.col)]) {
       const v = row?.[c];
       p[c] = typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : (medians[c] ?? 0);
     }
@@ -79,8 +80,8 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
   const reset = () => {
     const b = baseline().profile;
     st.size = Math.round(Number(b[sizeCol] ?? 0));
-    st.duration = Math.round(Number(b.un_duration_years ?? 0));
-    st.tcc = Math.round(Number(b.un_tcc ?? 0));
+    st.duration = Math.round(Number(b[durCol] ?? 0));
+    st.tcc = Math.round(Number(b[tccCol] ?? 0));
     if (st.country === "") Object.assign(st, { size: 5000, duration: 3, tcc: 20 });
     sliders.replaceChildren(
       slider("sim-size", "Personnel", 0, 40000, 100, st.size, (v) => { st.size = v; redraw(); }, fmtInt),
@@ -92,7 +93,7 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
 
   const draw = async () => {
     const base = baseline();
-    const scen = { ...base.profile, [sizeCol]: st.size, un_duration_years: st.duration, un_tcc: st.tcc };
+    const scen = { ...base.profile, [sizeCol]: st.size, [durCol]: st.duration, [tccCol]: st.tcc };
     let now: Prediction;
     let then: Prediction;
     try {

@@ -1,0 +1,159 @@
+/**
+ * End-to-end: the built app in Debian's Chromium (playwright-core), served by
+ * startServer. Screenshots go to out/e2e/; timings are printed and written to
+ * out/e2e/timings.json.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../src/server/index.js";
+import { e2eData } from "./data.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIST = join(ROOT, "web/dist");
+const OUT = join(ROOT, "out/e2e");
+const CHROMIUM = process.env.PKT_CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const timings: Record<string, unknown> = {};
+const errors: string[] = [];
+
+function report(line: string): void {
+  process.stdout.write(`[e2e] ${line}\n`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], { cwd: ROOT, stdio: "ignore" });
+  mkdirSync(OUT, { recursive: true });
+  const data = await e2eData();
+  timings.data = data.origin;
+  server = await startServer({ data, staticDir: DIST, program: { name: "pkt", version: "e2e" } });
+  profile = mkdtempSync(join(tmpdir(), "pkt-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  writeFileSync(join(OUT, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
+});
+
+describe("dashboard in Chromium", () => {
+  it("loads the map within 2 s", async () => {
+    const t0 = performance.now();
+    await page.goto(`${server.url}/#/map?year=2008`);
+    await page.waitForSelector("#map-chart svg path");
+    await page.waitForSelector("#timeline-chart svg");
+    const ms = performance.now() - t0;
+    timings.firstLoadMs = Math.round(ms);
+    report(`first load (navigation to map and timeline drawn): ${ms.toFixed(0)} ms`);
+    await page.screenshot({ path: join(OUT, "1-map-2008.png"), fullPage: true });
+    expect(await page.textContent("#map-caption")).toContain("2008");
+    expect(ms).toBeLessThanOrEqual(2000);
+  });
+
+  it("downloads the map as SVG and its data as CSV", async () => {
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.click("#map-chart button:has-text('SVG')")]);
+    expect(svg.suggestedFilename()).toBe("map-2008.svg");
+    expect(readFileSync((await svg.path())!, "utf8")).toMatch(/^<svg/);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#map-table button:has-text('CSV')")]);
+    expect(readFileSync((await csv.path())!, "utf8").split("\n")[0]).toBe("country,un_total,nonun_total,un_tcc,pdest,tip_tier");
+  });
+
+  it("moves the year slider", async () => {
+    await page.focus("#year");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+    await page.waitForSelector(".view-map[data-year='2004']");
+    expect(await page.textContent("#map-caption")).toContain("2004");
+    expect(await page.inputValue("#year")).toBe("2004");
+    await page.screenshot({ path: join(OUT, "2-map-2004.png"), fullPage: true });
+  });
+
+  it("opens a country by clicking it on the map", async () => {
+    // Vega writes each mark's tooltip fields into its aria-label; click Haiti's UN circle.
+    const iso3 = "HTI";
+    await page.locator('#map-chart path[aria-label*="country: Haiti; kind: UN"]').click();
+    await page.waitForSelector(`.view-country[data-iso3='${iso3}']`);
+    await page.waitForSelector("#country-missions svg");
+    expect(await page.textContent("#country-title")).toContain(iso3);
+    await page.screenshot({ path: join(OUT, "3-country.png"), fullPage: true });
+    timings.country = iso3;
+  });
+
+  it("changes a model option and the coefficient table changes; refit within 50 ms", async () => {
+    await page.goto(`${server.url}/#/models`);
+    await page.waitForSelector("#refit-ms");
+    const before = await page.textContent("#coef-table table");
+    const fits: number[] = [Number(await page.getAttribute("#refit-ms", "data-ms"))];
+    const waitFits = async (n: number) => {
+      try {
+        await page.waitForSelector(`.view-models[data-fits='${n}']`, { timeout: 10_000 });
+      } catch (err) {
+        throw new Error(`fit ${n} did not finish; status: ${await page.textContent("#fit-status")}; fits: ${await page.getAttribute(".view-models", "data-fits")}`, { cause: err });
+      }
+    };
+    let n = 1;
+    for (let i = 0; i < 3; i++) {
+      await page.click("#trend");
+      await waitFits(++n);
+      await page.click("#trend");
+      await waitFits(++n);
+      fits.push(Number(await page.getAttribute("#refit-ms", "data-ms")));
+    }
+    await page.selectOption("#size", "un_peak");
+    await waitFits(++n);
+    const after = await page.textContent("#coef-table table");
+    expect(after).not.toBe(before);
+    expect(after).toContain("log1p(un_peak)");
+    await page.selectOption("#model", "M2");
+    await waitFits(++n);
+    await page.waitForSelector("#effect-chart svg");
+    expect(await page.textContent("#coef-table table")).toMatch(/:un_duration/);
+    await page.screenshot({ path: join(OUT, "4-models.png"), fullPage: true });
+    const warm = fits.slice(1).sort((a, b) => a - b);
+    timings.refitMs = { first: fits[0], warm, median: warm[Math.floor(warm.length / 2)] };
+    report(`refit of M1 in the worker: first ${fits[0].toFixed(1)} ms, then ${warm.map((x) => x.toFixed(1)).join(", ")} ms`);
+    expect(Math.max(...warm)).toBeLessThanOrEqual(50);
+  });
+
+  it("uses the policy simulator", async () => {
+    await page.goto(`${server.url}/#/simulate?country=${timings.country as string}&year=2008`);
+    await page.waitForSelector("#sim-scenario-p");
+    await page.waitForSelector("#sim-chart svg");
+    const p0 = await page.getAttribute("#sim-scenario-p", "data-p");
+    await page.focus("#sim-size");
+    await page.keyboard.press("End");
+    await page.waitForFunction((old) => document.querySelector("#sim-scenario-p")?.getAttribute("data-p") !== old, p0);
+    const p1 = await page.getAttribute("#sim-scenario-p", "data-p");
+    expect(Number(p1)).toBeGreaterThanOrEqual(0);
+    expect(Number(p1)).toBeLessThanOrEqual(1);
+    expect(await page.inputValue("#sim-size")).toBe("40000");
+    await page.screenshot({ path: join(OUT, "5-simulator.png"), fullPage: true });
+    report(`simulator: scenario probability ${p0} -> ${p1} at 40,000 personnel`);
+    await page.selectOption("#sim-country", "");
+    await page.waitForFunction(() => document.querySelector("#sim-result")?.textContent?.includes("no mission"));
+    await page.screenshot({ path: join(OUT, "6-simulator-hypothetical.png"), fullPage: true });
+  });
+
+  it("shows the sources and had no page errors", async () => {
+    await page.goto(`${server.url}/#/sources`);
+    await page.waitForSelector(".view-sources table");
+    await page.screenshot({ path: join(OUT, "7-sources.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
