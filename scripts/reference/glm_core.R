@@ -125,7 +125,33 @@ fit_one <- function(s) {
 }
 
 fits <- lapply(specs, fit_one)
-pkgs <- c("sandwich", "jsonlite", "stats")
+
+# ---- tests and predictions on the real-data logit and the sim1 OLS ----------------
+suppressPackageStartupMessages(library(lmtest))
+hti_used <- na.omit(real[, c("pdest", "polity2", "mrgdppc", "pwtpop", "ccode", "year")])
+m_full <- glm(pdest ~ polity2 + log(mrgdppc) + log(pwtpop), data = hti_used, family = binomial)
+m_rest <- glm(pdest ~ log(pwtpop), data = hti_used, family = binomial)
+lr <- lrtest(m_rest, m_full)
+wd <- waldtest(m_full, . ~ . - polity2 - log(mrgdppc), test = "Chisq")
+wd_cl <- waldtest(m_full, . ~ . - polity2 - log(mrgdppc), test = "Chisq",
+                  vcov = function(x) vcovCL(x, cluster = ~ccode, type = "HC1", cadjust = TRUE))
+o_full <- lm(yc ~ x1 + x3 + factor(region), data = sim1)
+o_rest <- lm(yc ~ x1, data = model.frame(o_full))
+wd_f <- waldtest(o_full, . ~ . - x3 - factor(region), test = "F")
+newdata <- data.frame(polity2 = c(-10, 0, 5, 10, 3), mrgdppc = c(500, 2000, 8000, 30000, 1200), pwtpop = c(2, 15, 60, 300, 0.5))
+tests <- list(
+  hti_lr = list(full = "pdest ~ polity2 + log(mrgdppc) + log(pwtpop)", restricted = "pdest ~ log(pwtpop)",
+                statistic = lr$Chisq[2], df = lr$Df[2], p_value = lr[["Pr(>Chisq)"]][2]),
+  hti_wald = list(formula = "pdest ~ polity2 + log(mrgdppc) + log(pwtpop)", terms = I(c("polity2", "log(mrgdppc)")),
+                  chi2 = wd$Chisq[2], df = abs(wd$Df[2]), p_value = wd[["Pr(>Chisq)"]][2]),
+  hti_wald_cluster = list(formula = "pdest ~ polity2 + log(mrgdppc) + log(pwtpop)", vcov = "cluster:ccode", terms = I(c("polity2", "log(mrgdppc)")),
+                  chi2 = wd_cl$Chisq[2], df = abs(wd_cl$Df[2]), p_value = wd_cl[["Pr(>Chisq)"]][2]),
+  sim1_wald_f = list(formula = "yc ~ x1 + x3 + factor(region)", terms = I(c("x3", "factor(region)b", "factor(region)c", "factor(region)d")),
+                  f = wd_f$F[2], df = abs(wd_f$Df[2]), p_value = wd_f[["Pr(>F)"]][2]),
+  hti_predict = list(formula = "pdest ~ polity2 + log(mrgdppc) + log(pwtpop)", newdata = newdata,
+                     link = unname(predict(m_full, newdata, type = "link")), response = unname(predict(m_full, newdata, type = "response")))
+)
+pkgs <- c("sandwich", "lmtest", "jsonlite", "stats")
 out <- list(
   source = list(
     script = "scripts/reference/glm_core.R",
@@ -139,7 +165,8 @@ out <- list(
     sim3 = list(file = "data/sim3.csv", description = "simulated logit data, 200 rows, seed 99, x6 = 2 x1 + x2 exactly collinear"),
     hti = list(file = NULL, description = "real data built in the test from the shared data directory (HTI pdest, polity2, Fariss GDP per capita and population)")
   ),
-  fits = fits
+  fits = fits,
+  tests = tests
 )
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null", na = "null"), file.path(out_dir, "glm_core.json"))
 cat("wrote", file.path(out_dir, "glm_core.json"), "with", length(fits), "fits\n")

@@ -231,7 +231,12 @@ export function qt(p: number, df: number): number {
 
 /** Regularized lower incomplete gamma P(a, x). */
 export function pgamma(x: number, a: number): number {
-  if (x <= 0) return 0;
+  return 1 - qgammaUpper(x, a);
+}
+
+/** Regularized upper incomplete gamma Q(a, x) = 1 - P(a, x), accurate in the far tail. */
+export function qgammaUpper(x: number, a: number): number {
+  if (x <= 0) return 1;
   const lg = a * Math.log(x) - x - lgamma(a);
   if (x < a + 1) {
     let sum = 1 / a;
@@ -241,7 +246,7 @@ export function pgamma(x: number, a: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
     }
-    return Math.exp(lg) * sum;
+    return 1 - Math.exp(lg) * sum;
   }
   const tiny = 1e-300;
   let b = x + 1 - a;
@@ -260,13 +265,13 @@ export function pgamma(x: number, a: number): number {
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
   }
-  return 1 - Math.exp(lg) * h;
+  return Math.exp(lg) * h;
 }
 
 /** Upper tail of the chi-squared distribution, P(X > x). */
 export function pchisqUpper(x: number, df: number): number {
   if (x <= 0) return 1;
-  return Math.max(0, 1 - pgamma(x / 2, df / 2));
+  return Math.max(0, qgammaUpper(x / 2, df / 2));
 }
 
 /** Upper tail of the F distribution, P(F > x). */
