@@ -70,5 +70,6 @@ describe("core estimators match R (glm_core.json)", () => {
 });
 
 afterAll(() => {
+  // eslint-disable-next-line no-console -- the measured differences belong in the test log
   console.log(`glm_core: ${worst.fits} fit/vcov pairs; max rel diff coef ${worst.coef.toExponential(2)}, se ${worst.se.toExponential(2)}, loglik ${worst.loglik.toExponential(2)}, p ${worst.p.toExponential(2)}, ci ${worst.ci.toExponential(2)}`);
 });
