@@ -224,8 +224,9 @@ feols_case <- function(id, ds, yv, rhs, fes, cl) {
   base <- list(dataset = ds, model = "feols", formula = f_ts, terms = keep, coef = unname(coef(m)[keep]),
                loglik = as.numeric(logLik(m)), nobs = nobs(m), df_residual = df.residual(m),
                rss = sum(residuals(m)^2), r_call = "lm with factor() dummies")
-  for (vt in c("classical", "hc1", "hc0", paste0("cluster:", cl))) {
+  for (vt in c("classical", "hc1", "hc0", "hc2", "hc3", paste0("cluster:", cl))) {
     V <- switch(vt, classical = vcov(m), hc1 = vcovHC(m, type = "HC1"), hc0 = vcovHC(m, type = "HC0"),
+                hc2 = vcovHC(m, type = "HC2"), hc3 = vcovHC(m, type = "HC3"),
                 vcovCL(m, cluster = d[[sub("cluster:", "", vt)]], type = "HC1"))
     V <- V[keep, keep, drop = FALSE]
     do.call(add_case, c(list(id = paste0(id, "-", sub(":", "-", vt)), vcov = vt), base,
