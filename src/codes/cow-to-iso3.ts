@@ -16,6 +16,10 @@ export function cowToIso3(t: CodeTables, ccode: number, year: number): Found<str
   if (sy.iso3 !== null) return found(sy.iso3);
   const rule = cowIso3Rule(ccode, year);
   if (rule && rule.iso3 === null) return missing(`COW ${ccode} (${sy.name}) has no ISO-3: ${rule.reason}`);
-  if (rule) return missing(`COW ${ccode} (${sy.name}) has no ISO-3 in ${year}: ${rule.iso3} goes to COW ${t.isoToCow.get(`${rule.iso3}:${year}`)} that year`);
+  const claimed = rule ? rule.iso3 : t.cowStaticIso3.get(ccode);
+  const holder = claimed ? t.isoToCow.get(`${claimed}:${year}`) : undefined;
+  if (claimed && holder !== undefined) {
+    return missing(`COW ${ccode} (${sy.name}) has no ISO-3 in ${year}: ${claimed} goes to COW ${holder}, a member for more of that year`);
+  }
   return missing(`COW ${ccode} (${sy.name}) has no ISO-3 code in the code list`);
 }

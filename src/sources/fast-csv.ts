@@ -7,7 +7,8 @@ import { DataError } from "../core/errors.js";
  * on hot paths (the state panel is read by every `loadCountryCodes`). Handles a BOM,
  * CRLF, quoted fields with `""` and embedded commas or newlines, and skips empty lines.
  * A line with a different number of fields from the header, or an unclosed quote, is a
- * DataError naming the file and line.
+ * DataError naming the file and line. Unlike `parseCsv`, a record spanning several lines
+ * is numbered by the line it starts on.
  */
 export function parseCsvFast(text: string, opts: CsvOptions & { name: string }): CsvTable {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
