@@ -39,13 +39,15 @@ export const COW_ISO3_RULES: readonly CowIso3Rule[] = [
 
 /**
  * Alternative ISO-3 spellings accepted by iso3ToCow: KSV (UN PKO crosswalk) and KOS (TIP
- * tiers, 3P index) for Kosovo; SCG (Serbia and Montenegro 2003-06) for SRB; retired codes
- * ROM (Romania), ZAR (Zaire), TMP (East Timor). YUG is read as SRB from 1992.
+ * tiers, 3P index) for Kosovo; SCG (Serbia and Montenegro 2003-06) for SRB; SUN (USSR, used
+ * by Maddison) for RUS, as COW 365 covers both; retired codes ROM (Romania), ZAR (Zaire),
+ * TMP (East Timor). YUG is read as SRB from 1992.
  */
 export const ISO3_ALIASES: Readonly<Record<string, string>> = {
   KSV: "XKX",
   KOS: "XKX",
   SCG: "SRB",
+  SUN: "RUS",
   ROM: "ROU",
   ZAR: "COD",
   TMP: "TLS",

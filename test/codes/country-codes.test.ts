@@ -15,6 +15,8 @@ describe("data README rules", () => {
     expect(codes.cowToIso3(345, 1991)).toBe("YUG");
     expect(codes.iso3ToCow("SCG", 2005)).toBe(345);
     expect(codes.iso3ToCow("YUG", 1999)).toBe(345);
+    expect(codes.iso3ToCow("SUN", 1989)).toBe(365);
+    expect(codes.iso3ToCow("rus", 2000)).toBe(365);
   });
 
   test("Kosovo 347 = XKX from 2008, not a state before", () => {
