@@ -21,6 +21,13 @@ export function termValue(row: PanelRow, t: Pick<TermSpec, "col" | "fn">): numbe
   return v;
 }
 
+/** Years deployed, with 0 for a country-year without UN personnel (the panel leaves it missing there). */
+function durationOrZero(r: PanelRow): number | null {
+  const d = numOf(r, "un_duration_years");
+  if (d !== null) return d;
+  return numOf(r, "un_total") === 0 ? 0 : null;
+}
+
 /** The TIP report year whose outcome sits on a panel row of calendar year `year`. */
 export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): number {
   return o.alignment === "lag" ? year + 1 : year;
@@ -30,7 +37,8 @@ export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): 
  * Keep the rows whose outcome comes from TIP report years `yearFrom`-`yearTo` (the panel
  * is keyed by calendar year; under the `lag` alignment report year t sits on calendar
  * year t-1) and add the derived columns the study uses: `report_year`; `trend` =
- * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier.
+ * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier;
+ * `un_duration` = `un_duration_years`, 0 where no UN personnel are present.
  * Rows are returned sorted by ccode then year, so the output is deterministic.
  */
 export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelRow[] {
@@ -47,6 +55,7 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       report_year: ry,
       trend: ry - o.yearFrom,
       tip_tier_lag: tier.get(`${String(r.ccode)}:${year - 1}`) ?? null,
+      un_duration: durationOrZero(r),
     });
   }
   out.sort((a, b) => (numOf(a, "ccode") ?? 0) - (numOf(b, "ccode") ?? 0) || (numOf(a, "year") ?? 0) - (numOf(b, "year") ?? 0));

@@ -4,7 +4,8 @@ import { averagePrediction, firstDifference, marginalEffectAt, predictsProbabili
 import { deriveFindings, fmt, type EffectSummary, type Finding, type FindingInput } from "./findings.js";
 import type { StudyOptions } from "./options.js";
 import { ROBUSTNESS_VARIANTS, variantModel, variantOptions, type RobustnessVariant } from "./robustness.js";
-import { formulaOf, interactionName, studyModels, termName, type ModelSpec, type VcovSpec } from "./spec.js";
+import { PktError } from "../core/errors.js";
+import { columnsOf, formulaOf, interactionName, studyModels, termName, type ModelSpec, type VcovSpec } from "./spec.js";
 
 /** Options passed to the estimation engine for one fit. */
 export interface FitRequest {
@@ -15,8 +16,8 @@ export interface FitRequest {
 /** The engine the study runs on: a fit function (src/stats `fit`) and a panel builder (src/panel). */
 export interface StudyEngine {
   fit(formula: string, rows: readonly PanelRow[], req: FitRequest): ModelResults;
-  /** The country-year panel for the options (called once per distinct panel-relevant option set). */
-  panel(o: StudyOptions): readonly PanelRow[];
+  /** The country-year panel for the options and the source ids it read (called once per distinct panel option set). */
+  panel(o: StudyOptions): { readonly rows: readonly PanelRow[]; readonly sources: readonly string[] };
   /** Called before each step, for progress messages. */
   progress?(step: string): void;
 }
@@ -76,14 +77,22 @@ export interface StudyResults {
   readonly map: readonly MapRow[];
   /** The analysis rows (sample years, derived columns added), as written to panel.csv. */
   readonly rows: readonly PanelRow[];
+  /** Source ids the main models read, sorted. */
+  readonly sources: readonly string[];
+  /** Further source ids read only by robustness checks, sorted. */
+  readonly robustnessSources: readonly string[];
 }
 
 /** Panel options that change the panel itself (the rest only change the models). */
 function panelKey(o: StudyOptions): string {
-  return JSON.stringify([o.source, o.alignment, o.outcome, o.outcomeCoding, o.usSeries]);
+  return JSON.stringify([o.source, o.alignment, o.outcomeCoding, o.usSeries]);
 }
 
 function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[]): FittedModel {
+  const missing = columnsOf(spec).filter((c) => !rows.some((r) => c in r));
+  if (missing.length > 0) {
+    throw new PktError(`model ${spec.id} needs panel column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, which the panel does not have`);
+  }
   const sample = sampleFor(spec, rows);
   const formula = formulaOf(spec);
   const results = engine.fit(formula, sample, { model: spec.estimator, vcov: spec.vcov });
@@ -160,7 +169,7 @@ function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOption
     try {
       const fm = fitModel(engine, m, rows);
       const row = fm.results.tidy.find((t) => t.term === term) ?? null;
-      const warn = fm.results.warnings.map((w) => w.type).join(", ");
+      const warn = fm.results.warnings.map((w) => w.message).join("; ");
       return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
     } catch (err) {
       return { model: m.id, term, coefficient: null, nobs: null, note: err instanceof Error ? err.message : String(err) };
@@ -180,17 +189,21 @@ export function keyTermOf(m: ModelSpec): string {
  */
 export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonly RobustnessVariant[] = ROBUSTNESS_VARIANTS): StudyResults {
   const cache = new Map<string, PanelRow[]>();
+  const used = new Set<string>();
   const panelFor = (po: StudyOptions): PanelRow[] => {
     const key = panelKey(po);
     let rows = cache.get(key);
     if (rows === undefined) {
-      engine.progress?.(`building the panel (${po.source}, alignment ${po.alignment}, outcome ${po.outcome})`);
-      rows = prepareRows(engine.panel(po), po);
+      engine.progress?.(`building the panel (source ${po.source}, alignment ${po.alignment})`);
+      const built = engine.panel(po);
+      for (const id of built.sources) used.add(id);
+      rows = prepareRows(built.rows, po);
       cache.set(key, rows);
     }
     return rows;
   };
   const rows = panelFor(o);
+  const sources = [...used].sort();
   engine.progress?.("fitting M1-M4");
   const models = studyModels(o).map((m) => fitModel(engine, m, rows));
   const byId = new Map(models.map((m) => [m.spec.id, m]));
@@ -228,5 +241,6 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
     .filter((r) => numOf(r, "report_year") === o.mapYear && typeof r.iso3 === "string" && r.iso3 !== "")
     .map((r) => ({ iso3: r.iso3 as string, country: String(r.country ?? r.iso3), un_total: numOf(r, "un_total"), outcome: numOf(r, o.outcome) }));
 
-  return { options: o, models, findings, curves: { prediction, duration: meCurve("M2"), tcc: meCurve("M3") }, robustness, map, rows };
+  const robustnessSources = [...used].filter((id) => !sources.includes(id)).sort();
+  return { options: o, models, findings, curves: { prediction, duration: meCurve("M2"), tcc: meCurve("M3") }, robustness, map, rows, sources, robustnessSources };
 }

@@ -128,7 +128,7 @@ export function studyModels(o: StudyOptions): ModelSpec[] {
       title: "Size x duration",
       claim: "The effect of deployment size grows the longer the mission has been deployed.",
       key: size,
-      moderator: { col: "un_duration_years", fn: "id", label: "Years deployed" },
+      moderator: { col: "un_duration", fn: "id", label: "Years deployed" },
     },
     {
       ...base,

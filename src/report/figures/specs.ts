@@ -76,7 +76,7 @@ export function statusOf(outcome: number | null | undefined): string {
  */
 export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow[], o: { year: number; subtitle: string; outcomeTitle: string }): VegaLiteSpec {
   const byIso = new Map(rows.map((r) => [r.iso3, r]));
-  const shapes = features.map((f) => {
+  const shapes = features.filter((f) => f.properties.iso3 !== "ATA").map((f) => {
     const r = f.properties.iso3 ? byIso.get(f.properties.iso3) : undefined;
     return { type: "Feature", geometry: f.geometry, properties: { name: f.properties.name, iso3: f.properties.iso3, status: statusOf(r?.outcome) } };
   });
@@ -90,6 +90,23 @@ export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow
       return true;
     })
     .map((f) => ({ name: f.properties.name, lon: f.properties.centroid[0], lat: f.properties.centroid[1], personnel: byIso.get(f.properties.iso3 as string)?.un_total ?? 0 }));
+  const maxPersonnel = Math.max(0, ...points.map((p) => p.personnel));
+  const legendValues = [100, 1000, 5000, 10000, 20000, 40000].filter((v) => v <= maxPersonnel);
+  const circles = {
+    data: { values: points },
+    mark: { type: "circle", color: BLUE, opacity: 0.75, stroke: "#1a365d", strokeWidth: 0.6 },
+    encoding: {
+      longitude: { field: "lon", type: "quantitative" },
+      latitude: { field: "lat", type: "quantitative" },
+      size: {
+        field: "personnel",
+        type: "quantitative",
+        title: "UN personnel",
+        scale: { range: [15, 900] },
+        legend: { orient: "bottom", direction: "horizontal", titleOrient: "left", format: ",d", titleLimit: 200, ...(legendValues.length > 1 ? { values: legendValues } : {}) },
+      },
+    },
+  };
   return {
     $schema: SCHEMA,
     title: { text: `UN peacekeepers and destination status, TIP report ${o.year}`, subtitle: o.subtitle },
@@ -106,19 +123,11 @@ export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow
             type: "nominal",
             title: o.outcomeTitle,
             scale: { domain: ["Destination", "Not a destination", "No data"], range: ["#e8a87c", "#cfd8dc", "#f2f2f2"] },
-            legend: { orient: "bottom-left" },
+            legend: { orient: "bottom", direction: "horizontal", titleOrient: "left" },
           },
         },
       },
-      {
-        data: { values: points },
-        mark: { type: "circle", color: BLUE, opacity: 0.75, stroke: "#1a365d", strokeWidth: 0.6 },
-        encoding: {
-          longitude: { field: "lon", type: "quantitative" },
-          latitude: { field: "lat", type: "quantitative" },
-          size: { field: "personnel", type: "quantitative", title: "UN personnel (monthly mean)", scale: { range: [15, 900] }, legend: { orient: "bottom-right", format: ",d" } },
-        },
-      },
+      ...(points.length > 0 ? [circles] : []),
     ],
     config: CONFIG,
   };

@@ -1,0 +1,102 @@
+import type { Command } from "commander";
+import { OptionError } from "../core/errors.js";
+import { headline, claimTitle, verdictLabel } from "../report/prose.js";
+import { runReport } from "../report/run-report.js";
+import { resolveDataDir } from "../sources/data-dir.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type StudyOptions } from "../study/options.js";
+import { VERSION } from "./main.js";
+
+interface ReportCliOptions {
+  out: string;
+  dataDir?: string;
+  source?: string;
+  alignment?: string;
+  outcome?: string;
+  outcomeCoding?: string;
+  size?: string;
+  democracy?: string;
+  usSeries?: string;
+  trend: boolean;
+  tier?: boolean;
+  years?: string;
+  mapYear?: string;
+  png: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+function parseYears(text: string | undefined): { yearFrom?: number; yearTo?: number } {
+  if (text === undefined) return {};
+  const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(text);
+  if (!m) throw new OptionError(`--years: expected a TIP report year range like 2001-2011, got ${JSON.stringify(text)}`);
+  return { yearFrom: Number(m[1]), yearTo: Number(m[2] ?? m[1]) };
+}
+
+function parseYear(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text.trim())) throw new OptionError(`${flag}: expected a year, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** Study options from the command line (unknown values are OptionErrors naming the choices). */
+export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
+  return resolveOptions({
+    source: c.source,
+    alignment: c.alignment,
+    outcome: c.outcome,
+    outcomeCoding: c.outcomeCoding,
+    size: c.size,
+    democracy: c.democracy,
+    usSeries: c.usSeries,
+    trend: c.trend,
+    tier: c.tier,
+    ...parseYears(c.years),
+    mapYear: parseYear("--map-year", c.mapYear),
+  });
+}
+
+const choices = (k: keyof typeof OPTION_CHOICES) => `${OPTION_CHOICES[k].join("|")} (default ${String(DEFAULT_OPTIONS[k])})`;
+
+/** `pkt report`: rebuild the study from the raw data and write the replication report. */
+export function registerReportCommand(program: Command): void {
+  program
+    .command("report")
+    .description("Rebuild the study from the raw data: panel, models, robustness checks, findings, tables, figures, report.html and report.md.")
+    .option("--out <dir>", "output directory", "out")
+    .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
+    .option("--source <id>", `UN peacekeeping source: ${choices("source")}`)
+    .option("--alignment <a>", `TIP report year t joined to calendar year t-1 (lag) or t (same): ${choices("alignment")}`)
+    .option("--outcome <col>", `outcome: ${choices("outcome")}`)
+    .option("--outcome-coding <c>", `"No mention" coded 0 or missing: ${choices("outcomeCoding")}`)
+    .option("--size <col>", `deployment size measure: ${choices("size")}`)
+    .option("--democracy <col>", `democracy control: ${choices("democracy")}`)
+    .option("--us-series <s>", `US troop series for the placebo: ${choices("usSeries")}`)
+    .option("--no-trend", "leave out the linear time trend")
+    .option("--tier", "add the previous TIP tier as a control")
+    .option("--years <range>", "TIP report years of the sample (default 2001-2011)")
+    .option("--map-year <year>", "TIP report year shown on the map (default 2008)")
+    .option("--no-png", "skip the PNG copies of the figures")
+    .option("--quiet", "no progress messages")
+    .option("--json", "print the findings and models as JSON on stdout")
+    .action(async (c: ReportCliOptions) => {
+      const options = studyOptionsFromCli(c);
+      const dir = resolveDataDir(c.dataDir);
+      const start = performance.now();
+      const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
+      progress?.(`reading sources from ${dir.path}`);
+      const r = await runReport({ dataDir: dir.path, outDir: c.out, options, version: VERSION, png: c.png, progress });
+      progress?.(`done in ${(r.timings.total / 1000).toFixed(2)} s: ${r.written.length} files in ${c.out}`);
+      if (c.json) {
+        const models = r.study.models.map((m) => ({ id: m.spec.id, title: m.spec.title, formula: m.formula, results: m.results }));
+        console.log(JSON.stringify({ options, findings: r.study.findings, models }, null, 2));
+        return;
+      }
+      if (c.quiet) return;
+      console.log("");
+      console.log(headline(r.study.findings));
+      console.log("");
+      for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.text}`);
+      console.log("");
+      console.log(`Report: ${c.out}/report.html (and report.md, tables/, figures/)`);
+    });
+}

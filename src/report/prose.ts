@@ -1,0 +1,103 @@
+import { fmt, fmtP, FINDING_RULE, verdictWords, type Finding } from "../study/findings.js";
+import { OPTION_DOCS, type StudyOptions } from "../study/options.js";
+import type { FittedModel, RobustnessResult, StudyResults } from "../study/run.js";
+import { STUDY_CITATION } from "../study/spec.js";
+
+/** The question the report answers, in one sentence. */
+export const QUESTION =
+  "Do larger UN peacekeeping deployments make a host country more likely to become a destination for trafficking into forced prostitution?";
+
+const CLAIM_TITLES: Record<Finding["id"], string> = {
+  size: "Claim 1: larger deployments, more likely a destination",
+  duration: "Claim 2: the effect grows with the mission's duration",
+  tcc: "Claim 3: the effect grows with the number of contributing countries",
+  placebo: "Placebo: US troops",
+};
+
+/** Title of a finding's claim. */
+export function claimTitle(f: Finding): string {
+  return CLAIM_TITLES[f.id];
+}
+
+/** Short verdict label for a finding (badge text). */
+export function verdictLabel(f: Finding): string {
+  return verdictWords(f.id, f.verdict);
+}
+
+/** One paragraph summing up all findings, for the top of the report and the terminal. */
+export function headline(findings: readonly Finding[]): string {
+  const by = new Map(findings.map((f) => [f.id, f]));
+  const parts: string[] = [];
+  const size = by.get("size");
+  if (size) {
+    parts.push(
+      size.verdict === "supported"
+        ? "On the rebuilt data, countries hosting more UN peacekeepers are more likely to be listed as destinations for forced prostitution, as the paper reports."
+        : size.verdict === "direction-only"
+          ? "On the rebuilt data, countries hosting more UN peacekeepers are somewhat more likely to be listed as destinations, but the association is not statistically distinguishable from zero."
+          : "On the rebuilt data, the paper's central association between UN deployment size and destination status does not hold.",
+    );
+  }
+  const inter = [by.get("duration"), by.get("tcc")].filter((f): f is Finding => f !== undefined);
+  const ok = inter.filter((f) => f.verdict === "supported").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
+  const notOk = inter.filter((f) => f.verdict !== "supported").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
+  if (ok.length > 0) parts.push(`The effect of size grows with ${ok.join(" and ")}.`);
+  if (notOk.length > 0) parts.push(`The data do not support that the effect grows with ${notOk.join(" or ")}.`);
+  const pl = by.get("placebo");
+  if (pl) {
+    parts.push(
+      pl.verdict === "supported"
+        ? "US troop presence shows no comparable positive association (the placebo passes)."
+        : "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.",
+    );
+  }
+  return parts.join(" ");
+}
+
+/** What the data say about the reported reversal under country fixed effects. */
+export function fixedEffectsParagraph(robustness: readonly RobustnessResult[], main: readonly FittedModel[]): string | null {
+  const fe = robustness.find((r) => r.variant.id === "clogit");
+  const cell = fe?.cells.find((c) => c.model === "M1");
+  const m1 = main.find((m) => m.spec.id === "M1");
+  if (!fe || !cell || !m1) return null;
+  if (cell.coefficient === null) return `With country fixed effects (conditional logit) the size coefficient could not be estimated: ${cell.note ?? "no result"}.`;
+  const c = cell.coefficient;
+  const base = m1.results.tidy.find((t) => t.term === cell.term);
+  const reversed = base !== undefined && Math.sign(base.estimate) !== Math.sign(c.estimate);
+  const sig = c.p_value < FINDING_RULE.alpha;
+  const what = reversed
+    ? sig
+      ? "the sign reverses and the reversed estimate is statistically significant, as the student paper reported"
+      : "the sign reverses, as the student paper reported, but the reversed estimate is not statistically distinguishable from zero"
+    : sig
+      ? "the sign does not reverse: the within-country association keeps the sign of the main model and is statistically significant"
+      : "the sign does not reverse, but the within-country estimate is not statistically distinguishable from zero";
+  return (
+    `Country fixed effects. A student paper reported that the effect of deployment size reverses once country fixed effects are added. ` +
+    `On our data, with conditional logit (identified only by countries whose destination status changes during ${fe.options.yearFrom}-${fe.options.yearTo}; ${cell.nobs ?? "?"} country-years), ` +
+    `the coefficient on ${cell.term} is ${fmt(c.estimate, 3)} (SE ${fmt(c.std_error, 3)}, p ${fmtP(c.p_value)}) against ${base ? fmt(base.estimate, 3) : "n/a"} in the pooled logit: ${what}.` +
+    " Most countries' listing never changes in these years, so the fixed-effects estimate rests on few countries and answers a different question (does a change in deployment within a country move its listing?)."
+  );
+}
+
+/** The options as `name: value - meaning` lines. */
+export function optionLines(o: StudyOptions): string[] {
+  return (Object.keys(OPTION_DOCS) as (keyof StudyOptions)[]).map((k) => `${k} = ${String(o[k])}: ${OPTION_DOCS[k]}`);
+}
+
+/** The data-and-method text: sample, outcome, estimation. */
+export function methodParagraphs(s: StudyResults): string[] {
+  const m1 = s.models.find((m) => m.spec.id === "M1");
+  const o = s.options;
+  const sample = m1
+    ? `Model M1 uses ${m1.results.glance.nobs.toLocaleString("en-US")} country-years from ${m1.countries} countries (TIP report years ${o.yearFrom}-${o.yearTo}); ${fmt(100 * m1.outcomeShare, 1)}% of them are listed as destinations.`
+    : "";
+  return [
+    `The study replicated: ${STUDY_CITATION}`,
+    `Unit: country-year (Correlates of War state system). Outcome: ${o.outcome} from the Human Trafficking Indicators (Frank 2013), coded 1 when the TIP report lists the country as a destination ${o.outcome === "pdest" ? "for forced prostitution" : "for any form of trafficking"}, ${o.outcomeCoding === "yes-vs-rest" ? "0 when it says No or does not mention it" : "0 when it says No (No mention treated as missing)"}; countries absent from a report are missing. ${sample}`,
+    `Timing: ${o.alignment === "lag" ? "the report of year t (covering April t-1 to March t) is joined to deployments and controls of calendar year t-1" : "the report of year t is joined to deployments and controls of calendar year t"}.`,
+    "UN deployment: mean monthly uniformed personnel (troops, police, observers) hosted, from the mission-month data, entered as log(1 + personnel) so that countries without peacekeepers stay in the sample; duration in years since the current continuous deployment began; contributing countries as the largest monthly count.",
+    "Estimation: logit with standard errors clustered by country (CR1, Stata's small-sample factor; equal to R's sandwich::vcovCL type HC1), listwise deletion of missing values. Effects on probabilities are average predicted probabilities (other variables as observed) with delta-method intervals; marginal effects in M2 and M3 are on the log-odds scale.",
+    `Verdict rule: ${FINDING_RULE.text}`,
+  ];
+}

@@ -1,0 +1,55 @@
+import { join, resolve } from "node:path";
+import { writeFilesAtomic } from "../core/atomic-write.js";
+import { SourceLoader } from "../panel/pipeline.js";
+import { countrycodeCodelistSource, readCountrycodeCodelist } from "../sources/countrycode-codelist.js";
+import { studyFit } from "../study/engine.js";
+import type { StudyOptions } from "../study/options.js";
+import { studyPanel } from "../study/real-panel.js";
+import { runStudy, type StudyResults } from "../study/run.js";
+import { buildReportFiles, type ReportFile } from "./build.js";
+import { worldAtlasPath, worldFeatures } from "./figures/world.js";
+import { provenanceEntries } from "./provenance.js";
+
+/** What `runReport` needs. */
+export interface RunReportOptions {
+  readonly dataDir: string;
+  /** Output directory; files are written atomically (all or none). Null: build in memory only. */
+  readonly outDir: string | null;
+  readonly options: StudyOptions;
+  readonly version: string;
+  readonly png?: boolean;
+  readonly progress?: (step: string) => void;
+}
+
+/** Wall-clock milliseconds per stage. */
+export interface ReportTimings {
+  readonly study: number;
+  readonly render: number;
+  readonly write: number;
+  readonly total: number;
+}
+
+/**
+ * The whole job: build the panel from the raw files, fit the study's models and the
+ * robustness checks, derive the findings, render tables and figures, and write the report.
+ */
+export async function runReport(o: RunReportOptions): Promise<{ study: StudyResults; files: ReportFile[]; written: string[]; timings: ReportTimings }> {
+  const t0 = performance.now();
+  const loader = new SourceLoader(o.dataDir);
+  const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
+  const t1 = performance.now();
+  o.progress?.("reading map outlines");
+  const world = worldFeatures(readCountrycodeCodelist(o.dataDir));
+  const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
+  const { files } = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress });
+  const t2 = performance.now();
+  const written: string[] = [];
+  if (o.outDir !== null) {
+    o.progress?.(`writing ${files.length} files to ${o.outDir}`);
+    const dir = resolve(o.outDir);
+    writeFilesAtomic(files.map((f) => ({ path: join(dir, f.path), data: f.data })));
+    written.push(...files.map((f) => join(dir, f.path)));
+  }
+  const t3 = performance.now();
+  return { study, files, written, timings: { study: t1 - t0, render: t2 - t1, write: t3 - t2, total: t3 - t0 } };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { deriveFinding, verdictFor, type FindingInput } from "../../src/study/findings.js";
+import { fakeResults } from "./fake-results.js";
+
+const SIZE = "log1p(un_total)";
+
+function input(id: FindingInput["id"], term: string, est: number, se: number): FindingInput {
+  return { id, model: "M", claim: "c", term, results: fakeResults({ "(Intercept)": [0.1, 0.5], [term]: [est, se] }), effects: [] };
+}
+
+describe("verdicts follow from the estimates by the declared rule", () => {
+  it("positive and significant -> supported; flip significance -> direction only", () => {
+    expect(deriveFinding(input("size", SIZE, 0.3, 0.1)).verdict).toBe("supported");
+    expect(deriveFinding(input("size", SIZE, 0.3, 0.2)).verdict).toBe("direction-only");
+  });
+
+  it("negative sign -> not supported, or contradicted when significant", () => {
+    expect(deriveFinding(input("size", SIZE, -0.3, 0.2)).verdict).toBe("not-supported");
+    expect(deriveFinding(input("size", SIZE, -0.3, 0.1)).verdict).toBe("contradicted");
+  });
+
+  it("interaction claims are judged by the interaction term", () => {
+    const term = `${SIZE}:un_duration`;
+    const r = fakeResults({ [SIZE]: [-2, 0.1], [term]: [0.05, 0.01] });
+    const f = deriveFinding({ id: "duration", model: "M2", claim: "c", term, results: r, effects: [] });
+    expect(f.verdict).toBe("supported");
+    expect(f.coefficient?.term).toBe(term);
+    const flipped = fakeResults({ [SIZE]: [-2, 0.1], [term]: [-0.05, 0.01] });
+    expect(deriveFinding({ id: "duration", model: "M2", claim: "c", term, results: flipped, effects: [] }).verdict).toBe("contradicted");
+  });
+
+  it("the placebo passes unless US troops are positive and significant", () => {
+    const t = "log1p(us_troops)";
+    expect(deriveFinding(input("placebo", t, 0.3, 0.1)).verdict).toBe("contradicted");
+    expect(deriveFinding(input("placebo", t, 0.3, 0.2)).verdict).toBe("supported");
+    expect(deriveFinding(input("placebo", t, -0.3, 0.1)).verdict).toBe("supported");
+  });
+
+  it("the rule sits exactly at p = 0.05", () => {
+    expect(verdictFor("size", { estimate: 1, p_value: 0.0499 })).toBe("supported");
+    expect(verdictFor("size", { estimate: 1, p_value: 0.05 })).toBe("direction-only");
+  });
+
+  it("a term the model dropped is reported as not estimable, never as support", () => {
+    const f = deriveFinding({ id: "size", model: "M1", claim: "c", term: SIZE, results: fakeResults({ x: [1, 0.1] }), effects: [] });
+    expect(f.verdict).toBe("not-supported");
+    expect(f.text).toMatch(/Not estimable/);
+  });
+
+  it("the sentence carries the coefficient, p-value and effect with its interval", () => {
+    const f = deriveFinding({
+      ...input("size", SIZE, 0.3, 0.1),
+      effects: [{ what: "From none to 1,000 personnel", scale: "probability", value: { estimate: 0.12, std_error: 0.03, conf_low: 0.061, conf_high: 0.179 } }],
+    });
+    expect(f.text).toContain("Supported: coefficient on log1p(un_total) 0.300 (SE 0.100, p = 0.003");
+    expect(f.text).toContain("+12.0 percentage points (95% CI +6.1 to +17.9)");
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { OptionError } from "../../src/core/errors.js";
+import { panelOptionsFor } from "../../src/study/engine.js";
+import { DEFAULT_OPTIONS, resolveOptions } from "../../src/study/options.js";
+import { formulaOf, studyModels } from "../../src/study/spec.js";
+
+describe("study options and specs", () => {
+  it("defaults give the four models as formulas", () => {
+    expect(studyModels(DEFAULT_OPTIONS).map(formulaOf)).toEqual([
+      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
+      "pdest ~ log1p(un_total) + un_duration + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_duration",
+      "pdest ~ log1p(un_total) + un_tcc + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_tcc",
+      "pdest ~ log1p(us_troops) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
+    ]);
+    for (const m of studyModels(DEFAULT_OPTIONS)) {
+      expect(m.estimator).toBe("logit");
+      expect(m.vcov).toEqual({ type: "cluster", by: ["ccode"] });
+    }
+  });
+
+  it("each option changes what it says", () => {
+    const o = resolveOptions({ outcome: "destination", size: "un_peak", democracy: "v2x_polyarchy", trend: false, tier: true });
+    expect(formulaOf(studyModels(o)[0])).toBe("destination ~ log1p(un_peak) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + tip_tier_lag");
+  });
+
+  it("maps onto the panel's options", () => {
+    expect(panelOptionsFor(DEFAULT_OPTIONS)).toMatchObject({ unSource: "ipi", reportAlignment: "t-1", htiNoMention: "zero", usTroops: "legacy" });
+    expect(panelOptionsFor(resolveOptions({ alignment: "same", source: "kathman", outcomeCoding: "no-mention-missing" }))).toMatchObject({
+      unSource: "kathman",
+      reportAlignment: "t",
+      htiNoMention: "missing",
+    });
+  });
+
+  it("bad options are errors naming the option and the choices", () => {
+    expect(() => resolveOptions({ source: "sipri" })).toThrow(OptionError);
+    expect(() => resolveOptions({ source: "sipri" })).toThrow(/option source: expected one of ipi, kathman, got "sipri"/);
+    expect(() => resolveOptions({ colour: "red" } as never)).toThrow(/unknown study option "colour"/);
+    expect(() => resolveOptions({ yearFrom: 1995 })).toThrow(/2001-2011/);
+    expect(() => resolveOptions({ yearFrom: 2009, yearTo: 2005 })).toThrow(/after/);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_OPTIONS } from "../../src/study/options.js";
+import { runStudy } from "../../src/study/run.js";
+import { syntheticEngine } from "./helpers.js";
+
+describe("runStudy on a synthetic panel", () => {
+  const engine = syntheticEngine();
+  const s = runStudy(DEFAULT_OPTIONS, engine);
+
+  it("builds each distinct panel once (the robustness checks that change only the model reuse it)", () => {
+    expect(engine.panelCalls).toBe(3);
+  });
+
+  it("fits M1-M4 with clustered errors on the sample years", () => {
+    expect(s.models.map((m) => m.spec.id)).toEqual(["M1", "M2", "M3", "M4"]);
+    for (const m of s.models) {
+      expect(m.results.vcov_type).toBe("cluster:ccode");
+      expect(m.results.glance.converged).toBe(true);
+    }
+    expect(s.rows.every((r) => (r.report_year as number) >= 2001 && (r.report_year as number) <= 2011)).toBe(true);
+  });
+
+  it("derives a finding per claim and the curves", () => {
+    expect(s.findings.map((f) => f.id)).toEqual(["size", "duration", "tcc", "placebo"]);
+    expect(s.curves.prediction.length).toBeGreaterThan(10);
+    expect(s.curves.duration.length).toBeGreaterThan(1);
+    expect(s.curves.tcc.length).toBeGreaterThan(1);
+    for (const p of s.curves.prediction) expect(p.conf_low).toBeLessThanOrEqual(p.estimate);
+    expect(s.robustness.map((r) => r.variant.id)).toEqual(["main", "probit", "firth", "relogit", "clogit", "alignment", "destination", "kathman"]);
+    const main = s.robustness[0].cells[0].coefficient;
+    expect(main?.estimate).toBe(s.models[0].results.tidy.find((t) => t.term === "log1p(un_total)")?.estimate);
+  });
+});
