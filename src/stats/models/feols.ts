@@ -12,6 +12,15 @@ import type { FixedEffectIndex } from "../model-frame.js";
 
 const MAX_EXACT_LEVELS = 2000;
 
+/** Options read from `KernelInput.extra`. */
+export interface FeolsOptions {
+  /**
+   * Two-way demeaning: "auto" (default) partials out the smaller effect exactly unless both
+   * have more than 2,000 levels; "alternating" forces alternating projections (no leverages).
+   */
+  readonly feMethod?: "auto" | "alternating";
+}
+
 /** Subtract group means from each column of a column-major block (n rows, k columns) in place; returns group sizes. */
 function demean(cols: Float64Array[], ids: Int32Array, nLevels: number): Float64Array {
   const size = new Float64Array(nLevels);
@@ -117,7 +126,8 @@ export function fitFeols(input: KernelInput): KernelFit {
   let feDof: number, hatAvailable = true;
   const order = [...fes].sort((u, v) => v.levels.length - u.levels.length);
   const big = order[0];
-  if (fes.length === 1 || order[1].levels.length - 1 <= MAX_EXACT_LEVELS) {
+  const method = (input.extra as FeolsOptions | undefined)?.feMethod ?? "auto";
+  if (fes.length === 1 || (method !== "alternating" && order[1].levels.length - 1 <= MAX_EXACT_LEVELS)) {
     const size = demean(cols, big.ids, big.levels.length);
     let usedLevels = 0;
     for (const s of size) if (s > 0) usedLevels++;
