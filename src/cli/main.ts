@@ -3,6 +3,7 @@ import { PktError } from "../core/errors.js";
 import { registerDataCommands } from "./data.js";
 import { registerReportCommand } from "./report.js";
 import { registerFitCommand } from "./fit.js";
+import { registerPanelCommand } from "./panel.js";
 
 /** The program's version, written into every provenance record. */
 export const VERSION = "0.1.0";
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerReportCommand(program);
   registerFitCommand(program);
+  registerPanelCommand(program);
   return program;
 }
 

@@ -1,0 +1,92 @@
+import { ipiMissionMonthSource, readIpiMissionMonth } from "../../sources/ipi-mission-month.js";
+import { ipiTccGenderSource, readIpiTccGender } from "../../sources/ipi-tcc-gender.js";
+import { panelCodes } from "../create-country-years.js";
+import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
+import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
+import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
+import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
+import { missionKey } from "./un-hosts.js";
+
+function docs(o: ResolvedPanelOptions): ColumnDoc[] {
+  const hosts =
+    o.multiHost === "crosswalk"
+      ? "every host the UN PKO crosswalk lists (option multiHost = crosswalk), else IPI's HQ country"
+      : "IPI's HQ country (option multiHost = hq)";
+  const base =
+    "IPI contributor-by-sex file (2009-11 to 2014-02; no host column): each mission-month is placed in the host(s) of that mission, " +
+    `${hosts}, with Kosovo missions placed by option kosovo = ${o.kosovo}. The HQ country comes from the IPI mission-month file for the same mission (and month where it has one).`;
+  return [
+    {
+      name: "un_female_share",
+      type: "number",
+      description: "Female share of UN uniformed personnel (troops, police, experts on mission) deployed in the country.",
+      unit: "share 0..1",
+      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv"],
+      derivation: `${base} Sum over the host's missions, contributors and covered months of female personnel, divided by the same sum of all personnel. Missing outside 2009-2014 and where the host had no personnel in the file.`,
+    },
+    {
+      name: "un_gender_personnel",
+      type: "number",
+      description: "UN uniformed personnel in the country according to the contributor-by-sex file: mean over the year's covered months.",
+      unit: "persons (mean over months)",
+      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv"],
+      derivation: `${base} The denominator of un_female_share divided by the number of months of the year the file covers (2 in 2009, 2 in 2014). Missing outside 2009-2014.`,
+    },
+  ];
+}
+
+/** Women in missions (IPI gender file, 2009-2014): `un_female_share`, `un_gender_personnel`. */
+export const womenInMissionsStep: PanelStep = {
+  name: "addWomenInMissions",
+  requires: ["ccode", "year"],
+  produces: ["un_female_share", "un_gender_personnel"],
+  docs,
+  compute(panel, ctx) {
+    const { sources } = ctx;
+    const gender = sources.load("ipi_tcc_gender", [ipiTccGenderSource], readIpiTccGender);
+    const ipi = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
+    const iso3ToCow = memoIso3ToCow(panelCodes(sources));
+    const resolve = unHostResolver(ctx);
+    const hqByMonth = new Map<string, string>();
+    const hqAny = new Map<string, string>();
+    for (const r of ipi) {
+      hqByMonth.set(`${missionKey(r.mission)}:${r.date}`, r.hostIso3);
+      hqAny.set(missionKey(r.mission), r.hostIso3);
+    }
+    const female = new Map<number, number>();
+    const total = new Map<number, number>();
+    const monthsInYear = new Map<number, Set<number>>();
+    for (const g of gender) {
+      const key = missionKey(g.mission);
+      const months = monthsInYear.get(g.year) ?? new Set<number>();
+      months.add(g.month);
+      monthsInYear.set(g.year, months);
+      const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
+      const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
+      for (const c of resolve(g.mission, g.year, hq === null ? [] : [hq])) {
+        const k = rowKey(c, g.year);
+        female.set(k, (female.get(k) ?? 0) + g.total.female);
+        total.set(k, (total.get(k) ?? 0) + g.total.total);
+      }
+    }
+    const n = panel.nrows;
+    const share = emptyColumn(n);
+    const personnel = emptyColumn(n);
+    const cc = column(panel, "ccode") as readonly number[];
+    const yr = column(panel, "year") as readonly number[];
+    for (let i = 0; i < n; i++) {
+      const months = monthsInYear.get(yr[i]);
+      if (months === undefined) continue;
+      const k = rowKey(cc[i], yr[i]);
+      const t = total.get(k) ?? 0;
+      personnel[i] = t / months.size;
+      share[i] = t > 0 ? (female.get(k) ?? 0) / t : null;
+    }
+    return { un_female_share: share, un_gender_personnel: personnel };
+  },
+};
+
+/** Add the female share of UN personnel per host-year. Options used: `multiHost`, `kosovo`. */
+export function addWomenInMissions(panel: Panel, input: string | SourceLoader, overrides?: PanelOptions): Panel {
+  return applyStep(panel, womenInMissionsStep, input, overrides);
+}
