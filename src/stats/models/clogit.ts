@@ -144,7 +144,7 @@ function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Flo
  * fixed-effect grouping (`input.fe[0]`) and no intercept column. Arrays in the result
  * cover every row; rows of dropped groups get zero scores and fitted = y. `fitted`
  * holds P(y_i = 1 | events in the group); `nullLoglik` is the value at beta = 0
- * (survival's loglik[1]); `dfResidual` counts rows of informative groups only.
+ * (survival's loglik[1]); `dfResidual` and `nEffective` count rows of informative groups only.
  */
 export function fitClogit(input: KernelInput): KernelFit {
   const { y, X } = input;
@@ -222,6 +222,7 @@ export function fitClogit(input: KernelInput): KernelFit {
     scale: 1,
     warnings,
     nParams: p,
+    nEffective: n - droppedRows,
   };
 }
 

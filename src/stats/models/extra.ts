@@ -3,13 +3,11 @@
  * engineer writing them: import each kernel module here and call registerKernel.
  * src/stats/index.ts imports this file once.
  *
- * Note for the variance code (small-sample factors): for feols the dummy-variable lm
- * that sandwich::vcovHC/vcovCL see has K = n - dfResidual coefficients (p plus the
- * degrees of freedom the fixed effects absorb), not scores.cols; for clogit the rows of
- * groups without outcome variation have all-zero scores and should count neither in n
- * (n = dfResidual + p) nor, when a cluster holds only such rows, in G. With
- * k = n - fit.dfResidual and n = rows with a non-zero score row (or fit.dfResidual + p),
- * HC1 and CR1 match R for every kernel; for glm and ols nothing changes.
+ * Note for the variance code (src/stats/vcov/cluster.ts): with KernelFit.nEffective set
+ * (clogit), clusterSums is called with the number of clusters in use as its size, but the
+ * ids still run to nLevels - 1, so the scores of higher ids are lost (clogit CR1 by the
+ * group variable is then ~10% too small). Summing over c.nLevels and keeping the in-use
+ * count only for G/(G-1) matches R (test/stats/extra/extra-models.test.ts checks it).
  */
 import { registerKernel } from "../kernel.js";
 import { clogitKernel } from "./clogit.js";
