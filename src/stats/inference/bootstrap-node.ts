@@ -8,7 +8,9 @@ import { Worker } from "node:worker_threads";
 import { PktError } from "../../core/errors.js";
 import { cellLevel, indexLevels } from "../formula/frame-impl.js";
 import { toRows, type Matrix } from "../linalg/matrix.js";
-import type { FitDetail } from "../fit.js";
+import { deepFreeze, fitDetailed, type FitDetail, type FitOptions } from "../fit.js";
+import type { ModelResults } from "../results.js";
+import { buildTidy } from "./tidy.js";
 import { DEFAULT_BOOTSTRAP_SEED, vcovFromDraws } from "./bootstrap.js";
 import { runBootstrapChunk, type BootstrapJob } from "./bootstrap-job.js";
 import type { ChunkRequest } from "./bootstrap-worker.js";
@@ -104,7 +106,36 @@ export function bootstrapJobFromFit(
   };
 }
 
-/** The variance as nested arrays (for ModelResults.vcov). */
-export function bootstrapVcovRows(r: ClusterBootstrapResult): number[][] {
-  return toRows(r.vcov);
+/** Options for {@link fitBootstrap}. */
+export interface FitBootstrapOptions extends Omit<FitOptions, "vcov"> {
+  /** Column whose clusters are resampled (rows when absent). */
+  readonly cluster?: string;
+  readonly reps: number;
+  readonly threads?: number;
+  readonly workerUrl?: URL | string;
+}
+
+/**
+ * fit() with cluster-bootstrap standard errors computed on worker threads: the same
+ * numbers as fit(..., {vcov: "bootstrap:COL:REPS", seed}) for models without fixed
+ * effects, for any thread count (with fixed effects nested in the clusters, each drawn
+ * copy of a cluster keeps its own groups here).
+ */
+export async function fitBootstrap(formula: string, data: readonly Record<string, unknown>[], opts: FitBootstrapOptions): Promise<ModelResults> {
+  const detail = fitDetailed(formula, data, { ...opts, vcov: "classical" });
+  const seed = opts.seed ?? DEFAULT_BOOTSTRAP_SEED;
+  const job = bootstrapJobFromFit(detail, data, { cluster: opts.cluster, reps: opts.reps, seed, extra: opts.extra });
+  const boot = await clusterBootstrap({ ...job, epsilon: opts.epsilon, maxit: opts.maxit }, { threads: opts.threads, workerUrl: opts.workerUrl });
+  if (boot.nOk < 2) throw new PktError(`bootstrap: only ${boot.nOk} of ${opts.reps} replicates could be fitted`);
+  const r = detail.results;
+  const by = opts.cluster ?? "obs";
+  const failed = boot.nFailed > 0 ? `; ${boot.nFailed} failed replicates left out` : "";
+  return deepFreeze({
+    ...r,
+    vcov: toRows(boot.vcov),
+    vcov_type: `bootstrap:${by}:${opts.reps}`,
+    vcov_description: `Cluster bootstrap standard errors (${opts.reps} resamples of ${job.clusters.nClusters} ${by}, seed ${seed}${failed})`,
+    tidy: buildTidy(r.terms, r.coef, boot.vcov, r.df_residual, opts.level ?? 0.95),
+    glance: { ...r.glance, n_clusters: opts.cluster === undefined ? null : job.clusters.nClusters },
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { fit, fitDetailed } from "../../../src/stats/index.js";
-import { bootstrapJobFromFit, clusterBootstrap } from "../../../src/stats/inference/bootstrap-node.js";
+import { bootstrapJobFromFit, clusterBootstrap, fitBootstrap } from "../../../src/stats/inference/bootstrap-node.js";
 import { clusterMembers, resampleClusters } from "../../../src/stats/inference/bootstrap.js";
 import { createRng } from "../../../src/stats/random.js";
 import { dataset, refCase } from "./reference.js";
@@ -74,6 +74,13 @@ describe("cluster bootstrap", () => {
     r.tidy.forEach((t, j) => expect(t.std_error).toBeCloseTo(b.se[j], 12));
     const cl = fit(FORMULA, rows, { model: "logit", vcov: "cluster:ccode" });
     r.tidy.forEach((t, j) => expect(Math.abs(t.std_error / cl.tidy[j].std_error - 1)).toBeLessThan(0.2));
+  }, 60000);
+
+  test("fitBootstrap on 2 threads returns exactly what fit() with the bootstrap vcov returns", async () => {
+    const workerUrl = await bootstrapWorkerUrl();
+    const viaFit = fit(FORMULA, rows, { model: "firth", vcov: "bootstrap:ccode:40", seed: 5 });
+    const threaded = await fitBootstrap(FORMULA, rows, { model: "firth", cluster: "ccode", reps: 40, seed: 5, threads: 2, workerUrl });
+    expect(JSON.parse(JSON.stringify(threaded))).toEqual(JSON.parse(JSON.stringify(viaFit)));
   }, 60000);
 
   test("conditional logit: groups nested in clusters are relabelled per draw, so duplicates stay separate groups", async () => {
