@@ -1,7 +1,7 @@
 import { found, missing, type Found } from "./found.js";
 import { notAStateReason } from "./not-a-state.js";
 import { cowIso3Rule } from "./rules.js";
-import { codeYearKey, type CodeTables } from "./tables.js";
+import { codeYearKey, isoKey, type CodeTables } from "./tables.js";
 
 /**
  * The ISO-3 code of COW state `ccode` in `year`. Uses the code list, overridden by
@@ -17,7 +17,7 @@ export function cowToIso3(t: CodeTables, ccode: number, year: number): Found<str
   const rule = cowIso3Rule(ccode, year);
   if (rule && rule.iso3 === null) return missing(`COW ${ccode} (${sy.name}) has no ISO-3: ${rule.reason}`);
   const claimed = rule ? rule.iso3 : t.cowStaticIso3.get(ccode);
-  const holder = claimed ? t.isoToCow.get(`${claimed}:${year}`) : undefined;
+  const holder = claimed ? t.isoToCow.get(isoKey(claimed, year)) : undefined;
   if (claimed && holder !== undefined) {
     return missing(`COW ${ccode} (${sy.name}) has no ISO-3 in ${year}: ${claimed} goes to COW ${holder}, a member for more of that year`);
   }

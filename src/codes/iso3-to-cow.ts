@@ -1,7 +1,7 @@
 import { found, missing, type Found } from "./found.js";
 import { spansText } from "./not-a-state.js";
 import { canonicalIso3 } from "./rules.js";
-import type { CodeTables } from "./tables.js";
+import { isoKey, type CodeTables } from "./tables.js";
 
 /**
  * The COW code of the state holding ISO-3 `iso3` in `year`: the inverse of
@@ -11,7 +11,7 @@ import type { CodeTables } from "./tables.js";
  */
 export function iso3ToCow(t: CodeTables, iso3: string, year: number): Found<number> {
   const code = canonicalIso3(iso3, year);
-  const ccode = t.isoToCow.get(`${code}:${year}`);
+  const ccode = t.isoToCow.get(isoKey(code, year));
   if (ccode !== undefined) return found(ccode);
   if (!/^[A-Z]{3}$/.test(code)) return missing(`${JSON.stringify(iso3)} is not an ISO-3 code`);
   if (!t.knownIso3.has(code)) return missing(`${code} is not an ISO-3 code known to the code list`);

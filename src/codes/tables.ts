@@ -53,8 +53,8 @@ export interface CodeTables {
   readonly byCowYear: ReadonlyMap<number, CowStateYear>;
   /** `gwcode * 10000 + year` -> COW code. */
   readonly gwToCow: ReadonlyMap<number, number>;
-  /** `${iso3}:${year}` -> COW code. */
-  readonly isoToCow: ReadonlyMap<string, number>;
+  /** `isoKey(iso3, year)` -> COW code. */
+  readonly isoToCow: ReadonlyMap<number, number>;
   /** COW code -> the years it is a state, ascending. */
   readonly cowYears: ReadonlyMap<number, readonly number[]>;
   /** ISO-3 -> the years it belongs to a COW state, ascending. */
@@ -74,6 +74,21 @@ export interface CodeTables {
 }
 
 const key = (code: number, year: number): number => code * 10000 + year;
+
+/**
+ * A numeric key for an ISO-3 code (three letters A-Z) and a year; -1 for anything that is
+ * not three capital letters. Numeric keys keep the tables fast to build and query.
+ */
+export function isoKey(iso3: string, year: number): number {
+  if (iso3.length !== 3) return -1;
+  let n = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = iso3.charCodeAt(i) - 65;
+    if (c < 0 || c > 25) return -1;
+    n = n * 26 + c;
+  }
+  return n * 10000 + year;
+}
 
 /** Days of `year` during which the COW state was a system member (a full year when the list has no dates for it). */
 function daysInYear(spells: readonly CowSystemRow[] | undefined, year: number, lastDate: string): number {
@@ -130,41 +145,36 @@ export function buildCodeTables(
 
   const cowRows = panel.filter((r) => r.ccode !== null).sort((a, b) => a.ccode! - b.ccode! || a.year - b.year);
   const knownGw = new Set<number>();
-  const gwClaims = new Map<number, number[]>();
-  const isoClaims = new Map<string, number[]>();
   for (const r of panel) if (r.gwcode !== null) knownGw.add(r.gwcode);
+  // First claimant of each (code, year) goes straight into the map; clashes are rare (1990) and settled after.
+  const gwToCow = new Map<number, number>();
+  const isoToCow = new Map<number, number>();
+  const gwClash = new Map<number, number[]>();
+  const isoClash = new Map<number, number[]>();
+  const claim = (map: Map<number, number>, clash: Map<number, number[]>, k: number, ccode: number): void => {
+    const first = map.get(k);
+    if (first === undefined) map.set(k, ccode);
+    else clash.set(k, [...(clash.get(k) ?? [first]), ccode]);
+  };
   const rowIso: (string | null)[] = [];
   for (const r of cowRows) {
-    if (r.gwcode !== null) {
-      const k = key(r.gwcode, r.year);
-      const claims = gwClaims.get(k);
-      if (claims) claims.push(r.ccode!);
-      else gwClaims.set(k, [r.ccode!]);
-    }
+    if (r.gwcode !== null) claim(gwToCow, gwClash, key(r.gwcode, r.year), r.ccode!);
     const iso = isoFor(r.ccode!, r.year);
     rowIso.push(iso);
-    if (iso !== null) {
-      const k = `${iso}:${r.year}`;
-      const claims = isoClaims.get(k);
-      if (claims) claims.push(r.ccode!);
-      else isoClaims.set(k, [r.ccode!]);
-    }
+    if (iso !== null) claim(isoToCow, isoClash, isoKey(iso, r.year), r.ccode!);
   }
+  const isoOf = new Map<number, string>();
+  for (const c of codelist) if (c.iso3c !== null) isoOf.set(isoKey(c.iso3c, 0), c.iso3c);
+  for (const r of COW_ISO3_RULES) if (r.iso3 !== null) isoOf.set(isoKey(r.iso3, 0), r.iso3);
   const transitions: Transition[] = [];
-  const gwToCow = new Map<number, number>();
-  for (const [k, claimants] of gwClaims) {
-    const year = k % 10000;
-    const winner = claimants.length === 1 ? claimants[0] : pickByDays(claimants, year, spells, lastDate);
-    gwToCow.set(k, winner);
-    if (claimants.length > 1) transitions.push({ kind: "gwcode", code: String(Math.floor(k / 10000)), year, winner, losers: claimants.filter((c) => c !== winner) });
-  }
-  const isoToCow = new Map<string, number>();
-  for (const [k, claimants] of isoClaims) {
-    const [iso, y] = k.split(":");
-    const year = Number(y);
-    const winner = claimants.length === 1 ? claimants[0] : pickByDays(claimants, year, spells, lastDate);
-    isoToCow.set(k, winner);
-    if (claimants.length > 1) transitions.push({ kind: "iso3", code: iso, year, winner, losers: claimants.filter((c) => c !== winner) });
+  for (const [kind, map, clash] of [["gwcode", gwToCow, gwClash], ["iso3", isoToCow, isoClash]] as const) {
+    for (const [k, claimants] of clash) {
+      const year = k % 10000;
+      const winner = pickByDays(claimants, year, spells, lastDate);
+      map.set(k, winner);
+      const code = kind === "gwcode" ? String((k - year) / 10000) : isoOf.get(k - year) ?? String(k);
+      transitions.push({ kind, code, year, winner, losers: claimants.filter((c) => c !== winner) });
+    }
   }
   transitions.sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
 
@@ -181,7 +191,7 @@ export function buildCodeTables(
       stateabb: r.stateabb,
       name: r.cowName ?? r.gwName ?? r.stateabb,
       gwcode: r.gwcode,
-      iso3: iso !== null && isoToCow.get(`${iso}:${r.year}`) === ccode ? iso : null,
+      iso3: iso !== null && isoToCow.get(isoKey(iso, r.year)) === ccode ? iso : null,
     };
     stateYears.push(sy);
     byCowYear.set(key(ccode, r.year), sy);
@@ -194,11 +204,11 @@ export function buildCodeTables(
     else cowYears.set(s.ccode, [s.year]);
   }
   const isoYears = new Map<string, number[]>();
-  for (const k of [...isoToCow.keys()].sort()) {
-    const [iso, y] = k.split(":");
-    const ys = isoYears.get(iso);
-    if (ys) ys.push(Number(y));
-    else isoYears.set(iso, [Number(y)]);
+  for (const s of stateYears) {
+    if (s.iso3 === null) continue;
+    const ys = isoYears.get(s.iso3);
+    if (ys) ys.push(s.year);
+    else isoYears.set(s.iso3, [s.year]);
   }
   for (const ys of isoYears.values()) ys.sort((a, b) => a - b);
   const cowStaticIso3 = new Map<number, string | null>();
