@@ -39,10 +39,17 @@ export function panelColumnNames(): string[] {
  * @throws OptionError for a bad option (unknown option or value, years outside the data, unknown column).
  */
 export function buildPanel(dataDir: string, options: PanelOptions = {}): Panel {
+  return buildPanelFrom(new SourceLoader(dataDir), options);
+}
+
+/**
+ * {@link buildPanel} reading through a given SourceLoader, so that several builds (with
+ * different options) read and parse each source file once.
+ */
+export function buildPanelFrom(loader: SourceLoader, options: PanelOptions = {}): Panel {
   const opts = resolveOptions(options);
   if (opts.columns !== null) checkColumnSelection(opts.columns, panelColumnNames());
   checkPipeline(PANEL_STEPS, KEY_DOCS.map((d) => d.name));
-  const loader = new SourceLoader(dataDir);
   const panel = runSteps(createCountryYears(loader, opts), PANEL_STEPS, loader);
   return opts.columns === null ? panel : selectColumns(panel, opts.columns);
 }

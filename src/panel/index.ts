@@ -1,5 +1,5 @@
 /** The country-year panel: createCountryYears() then add*() steps, invariants, codebook and writers. */
-export { buildPanel, PANEL_STEPS, panelColumnNames } from "./build.js";
+export { buildPanel, buildPanelFrom, PANEL_STEPS, panelColumnNames } from "./build.js";
 export { createCountryYears, KEY_DOCS } from "./create-country-years.js";
 export { addUnPeacekeeping, unPeacekeepingStep } from "./steps/add-un-peacekeeping.js";
 export { addNonUnOperations, nonUnOperationsStep, nonUnType, NON_UN_TYPES, type NonUnType } from "./steps/add-non-un-operations.js";

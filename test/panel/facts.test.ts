@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildPanelFrom, PANEL_STEPS } from "../../src/panel/build.js";
+import { createCountryYears } from "../../src/panel/create-country-years.js";
+import { toRows, type Panel, type PanelRow } from "../../src/panel/panel.js";
+import { applyStep, SourceLoader } from "../../src/panel/pipeline.js";
+import { findDuplicates } from "../../src/panel/validate.js";
+import { DATA_DIR } from "../util/data.js";
+
+// Facts from the data README ("Facts to check a build against") and the raw files.
+let loader: SourceLoader;
+let panel: Panel;
+let rows: PanelRow[];
+const at = (ccode: number, year: number): PanelRow => {
+  const r = rows.find((x) => x.ccode === ccode && x.year === year);
+  if (r === undefined) throw new Error(`no row (${ccode}, ${year})`);
+  return r;
+};
+
+beforeAll(() => {
+  loader = new SourceLoader(DATA_DIR);
+  panel = buildPanelFrom(loader);
+  rows = toRows(panel);
+});
+
+describe("default panel: shape and invariants", () => {
+  it("has one row per COW state-year 1990-2019 and no duplicate key", () => {
+    expect(panel.nrows).toBe(5707);
+    expect(findDuplicates(panel)).toEqual([]);
+    expect(panel.meta).toMatchObject({ unit: "country-year", system: "cow", years: [1990, 2019] });
+    expect(at(260, 1990).iso3).toBe("DEU");
+    expect(at(347, 2008).iso3).toBe("XKX");
+    expect(rows.some((r) => r.ccode === 347 && r.year === 2007)).toBe(false);
+  });
+
+  it("keeps the row count and keys through every step on its own", () => {
+    const base = createCountryYears(loader);
+    for (const s of PANEL_STEPS) {
+      const p = applyStep(base, s, loader);
+      expect(p.nrows).toBe(base.nrows);
+      expect(findDuplicates(p)).toEqual([]);
+      expect(p.columns.get("ccode")!.values).toEqual(base.columns.get("ccode")!.values);
+    }
+  });
+
+  it("codes binary columns 0/1 with null for missing", () => {
+    for (const [name, c] of panel.columns) {
+      if (c.doc.type !== "binary") continue;
+      expect(c.values.filter((v) => !(v === null || v === 0 || v === 1)), name).toEqual([]);
+    }
+  });
+});
+
+describe("UN peacekeeping facts", () => {
+  it("UNAMSIL, Sierra Leone 2001: 37 contributors, peak month 17,105 troops (2001-12, 17,420 uniformed)", () => {
+    const r = at(451, 2001);
+    expect(r.un_tcc).toBe(37);
+    expect(r.un_peak).toBe(17105 + 54 + 261);
+    expect(r.un_months).toBe(12);
+    expect(r.un_missions).toBe(1);
+    expect(r.un_tcc_double_count).toBe(0);
+    expect(at(451, 2002).un_peak as number).toBeGreaterThanOrEqual(17126);
+  });
+
+  it("MINUSTAH, Haiti: starts 2004-05, so 8 months in 2004, 41 contributors, a new deployment", () => {
+    const r = at(41, 2004);
+    expect(r.un_months).toBe(8);
+    expect(r.un_tcc).toBe(41);
+    expect(r.un_duration_years).toBe(0);
+    expect(r.un_duration_months).toBe(8);
+    expect(r.un_peak as number).toBeGreaterThanOrEqual(6008 + 1398);
+    expect(at(41, 2003).un_any).toBe(0);
+    expect(at(41, 2003).un_duration_years).toBeNull();
+    expect(at(41, 2005).un_duration_years).toBe(1);
+  });
+
+  it("UNMIK is in Serbia (345) in 1999, mostly police, and in Kosovo (347) from 2008", () => {
+    const r = at(345, 1999);
+    expect(r.un_any).toBe(1);
+    expect(r.un_police as number).toBeGreaterThan(r.un_troops as number);
+    expect(at(347, 2008).un_any).toBe(1);
+    expect(at(347, 2008).un_months).toBe(12);
+  });
+
+  it("leaves UN columns missing where IPI has no data (2018-2019)", () => {
+    expect(at(451, 2018).un_total).toBeNull();
+    expect(at(451, 2018).un_any).toBeNull();
+    expect(at(20, 2010).un_total).toBe(0);
+  });
+});
+
+describe("trafficking facts (report year t -> calendar year t)", () => {
+  it("Bosnia (346) is a destination for forced prostitution 2001-2011", () => {
+    for (let y = 2001; y <= 2011; y++) expect(at(346, y).pdest).toBe(1);
+  });
+  it("Serbia and Montenegro / Serbia (345) 2001-2011 and Kosovo (347) 2008-2011", () => {
+    for (let y = 2001; y <= 2011; y++) expect(at(345, y).pdest).toBe(1);
+    for (let y = 2008; y <= 2011; y++) expect(at(347, y).pdest).toBe(1);
+  });
+  it("Haiti from 2003, Sierra Leone from 2004", () => {
+    expect(at(41, 2003).pdest).toBe(1);
+    expect(at(451, 2004).pdest).toBe(1);
+  });
+  it("Nepal (790) never", () => {
+    for (let y = 2001; y <= 2011; y++) {
+      const v = at(790, y).pdest;
+      expect(v === 0 || v === null).toBe(true);
+    }
+    expect(rows.filter((r) => r.ccode === 790 && r.pdest === 0).length).toBeGreaterThan(5);
+  });
+  it("is missing outside the HTI years and for countries without an HTI row", () => {
+    expect(at(346, 2000).pdest).toBeNull();
+    expect(at(346, 2012).pdest).toBeNull();
+    const missingInReportYears = rows.filter((r) => (r.year as number) >= 2001 && (r.year as number) <= 2011 && r.hti_in_report === 0);
+    expect(missingInReportYears.length).toBeGreaterThan(0);
+    for (const r of missingInReportYears) expect(r.pdest).toBeNull();
+  });
+});
+
+describe("US troops facts (legacy series)", () => {
+  it("matches the README", () => {
+    expect(at(255, 2000).us_troops).toBe(69203);
+    expect(at(740, 2000).us_troops).toBe(40159);
+    expect(at(732, 2000).us_troops).toBe(36565);
+    expect(at(345, 1999).us_troops).toBe(6410);
+    expect(at(345, 2000).us_troops).toBe(5427);
+  });
+});
+
+describe("controls and other sources", () => {
+  it("joins GDP, population, regime and conflict", () => {
+    const r = at(2, 2000);
+    expect(r.gdppc as number).toBeGreaterThan(30000);
+    expect(r.pop as number).toBeGreaterThan(250);
+    expect(r.polity2).toBe(10);
+    expect(at(20, 2019).polity2).toBeNull();
+    expect(at(451, 1995).civil_conflict).toBe(1);
+    expect(at(451, 2001).years_since_civil_conflict).toBe(0);
+    expect(at(20, 2000).civil_conflict).toBe(0);
+  });
+  it("separates NATO from EU operations in Bosnia and Kosovo", () => {
+    expect(at(346, 2001).nonun_nato as number).toBeGreaterThan(10000);
+    expect(at(346, 2001).nonun_nato as number).toBeLessThan(25000);
+    expect(at(346, 2006).nonun_eu as number).toBeGreaterThan(1000);
+    expect(at(347, 2009).nonun_nato as number).toBeGreaterThan(1000);
+    expect(at(345, 2009).nonun_nato).toBe(0);
+    expect(at(346, 2017).nonun_total).toBeNull();
+  });
+  it("gives a female share of UN personnel 2009-2014 only", () => {
+    const s = at(41, 2012).un_female_share as number;
+    expect(s).toBeGreaterThan(0);
+    expect(s).toBeLessThan(0.2);
+    expect(at(41, 2008).un_female_share).toBeNull();
+    expect(at(41, 2015).un_female_share).toBeNull();
+    expect(at(20, 2012).un_female_share).toBeNull();
+  });
+  it("records the sources read", () => {
+    expect(panel.meta.sources).toEqual(expect.arrayContaining(["hti", "ipi_mission_month", "us_troops_legacy", "tip_tiers", "ucdp_acd"]));
+    expect(panel.meta.sources).not.toContain("us_troops_rebuild");
+  });
+});
