@@ -22,6 +22,7 @@ const NOT_A_STATE: Readonly<Record<string, string>> = {
   "Iran-Iraq": "Kathman multi-host mission; use missionccode and missionccode2",
   "Iraq-Kuwait": "Kathman multi-host mission; use missionccode and missionccode2",
   Unknown: "Kathman placeholder (missionccode -999)",
+  Abyei: "RADPKO base area disputed between Sudan and South Sudan (UNISFA); no state",
   Various: "Kathman placeholder (missionccode -999)",
 };
 
@@ -43,6 +44,8 @@ const USES: Use[] = [
   { file: "pko/ipi_tcc_gender_2009-11_2014-02.csv", name: "Contributor", iso: "Contributor ISO-3" },
   { file: "pko/bara_hultman_un_nonun_pko.csv", name: "location", year: "year", cow: "ccode" },
   { file: "pko/kathman_mission_month_12-2019.csv", name: "missioncountry", year: "year", cow: "missionccode" },
+  { file: "pko/ipi_tcc_2014-03.csv", name: "Contributor", iso: "Contributor_ISO-3" },
+  { file: "pko/radpko_bases_cc_y.csv", name: "country", year: "year" },
   { file: "trafficking/policy_index_3p.csv", name: "countryname", year: "year", cow: "cow", iso: "iso" },
   { file: "trafficking/policy_index_3p.csv", name: "country_name", year: "year", cow: "cow", iso: "iso" },
 ];
