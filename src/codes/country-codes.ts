@@ -82,6 +82,11 @@ export class CountryCodes {
     this.unknown.clear();
   }
 
+  /** The same (shared, immutable) tables with a report of their own, e.g. one per panel step. */
+  withOwnReport(): CountryCodes {
+    return new CountryCodes(this.tables);
+  }
+
   private keep<T>(kind: UnknownKind, value: string, year: number | null, lookup: string, r: Found<T>, where?: DataLocation): T | null {
     if (r.ok) return r.value;
     this.unknown.add(kind, value, year, lookup, r.reason, where);

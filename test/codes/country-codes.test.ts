@@ -147,3 +147,13 @@ test("failed lookups are cheap (the panel makes many)", () => {
   expect(c.report().find((u) => u.value === "HKG" && u.year === 1990)?.count).toBe(Math.ceil(20000 / 30));
   c.clearReport();
 });
+
+test("withOwnReport shares the tables, not the report", () => {
+  const shared = loadCountryCodes(DATA_DIR);
+  shared.clearReport();
+  const own = shared.withOwnReport();
+  expect(own.tables).toBe(shared.tables);
+  expect(own.iso3ToCow("HKG", 2000)).toBeNull();
+  expect(own.report().length).toBe(1);
+  expect(shared.report()).toEqual([]);
+});

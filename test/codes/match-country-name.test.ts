@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { csvRows, readCsv } from "../../src/core/csv.js";
@@ -134,5 +135,23 @@ describe("matchCountryName", () => {
     expect(normalizeCountryName("The Bahamas")).toBe("bahamas");
     expect(normalizeCountryName("Trin&Tobago")).toBe("trinandtobago");
     expect(normalizeCountryName("Réunion")).toBe("reunion");
+  });
+});
+
+describe("matching is insensitive to case, accents, spacing and punctuation (property)", () => {
+  const names = ["Serbia and Montenegro", "Cote d'Ivoire", "Bosnia and Herzegovina", "Korea, South", "Trinidad and Tobago", "Congo, DemRep (Zaire)", "Guinea-Bissau", "Timor-Leste"];
+  test("random re-spellings match the same code", () => {
+    const respell = fc.tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.constantFrom("", " ", "  ", "'", "."));
+    fc.assert(
+      fc.property(respell, ([name, flips, pad]) => {
+        const changed = [...name].map((ch, i) => (flips[i] ? ch.toUpperCase() : ch.toLowerCase())).join("").replace(/ and /g, " & ");
+        return codes.matchCountryName(`${pad}${changed}${pad}`)?.ccode === codes.matchCountryName(name)?.ccode;
+      }),
+      { seed: 3, numRuns: 300 },
+    );
+  });
+
+  test("normalisation is idempotent", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => normalizeCountryName(normalizeCountryName(s)) === normalizeCountryName(s)), { seed: 5, numRuns: 500 });
   });
 });
