@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { writeFilesAtomic } from "../core/atomic-write.js";
-import { SourceLoader } from "../panel/pipeline.js";
+import { SourceLoader } from "../panel/index.js";
 import { countrycodeCodelistSource, readCountrycodeCodelist } from "../sources/countrycode-codelist.js";
 import { studyFit } from "../study/engine.js";
 import type { StudyOptions } from "../study/options.js";

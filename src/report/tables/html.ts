@@ -7,7 +7,7 @@ export function escapeHtml(s: string): string {
 
 /** A table as an HTML `<table>` (class `regtable`), with a caption and notes in a footer. */
 export function tableToHtml(t: TableModel): string {
-  const out: string[] = [`<table class="regtable" id="${escapeHtml(t.id)}">`, `<caption>${escapeHtml(t.title)}</caption>`, "<thead>"];
+  const out: string[] = [`<table class="regtable" id="table-${escapeHtml(t.id)}">`, `<caption>${escapeHtml(t.title)}</caption>`, "<thead>"];
   out.push(`<tr><th></th>${t.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr>`);
   if (t.subheader) out.push(`<tr class="sub"><th></th>${t.subheader.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr>`);
   out.push("</thead>", "<tbody>");
