@@ -75,7 +75,9 @@ function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], beta: Fl
         for (let a = 0; a < p; a++) dB[o + a] += r * (dB[o1 + a] + xd[xo + a] * b0);
         B[j] += r * b0;
       }
-      if (B[k] > 1e200) {
+      let big = 0;
+      for (let j = 0; j <= k; j++) if (B[j] > big) big = B[j];
+      if (big > 1e200) {
         for (let t = 0; t < B.length; t++) B[t] *= 1e-200;
         for (let t = 0; t < dB.length; t++) dB[t] *= 1e-200;
         for (let t = 0; t < d2B.length; t++) d2B[t] *= 1e-200;
@@ -119,21 +121,30 @@ function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Flo
     }
     center /= n;
     for (let m = 0; m < n; m++) r[m] = Math.exp(r[m] - center);
-    const F = new Float64Array((n + 1) * (k + 1)), Bk = new Float64Array((n + 2) * (k + 1));
+    // Rows of the forward (F) and backward (Bk) subset sums are kept scaled to max 1, with
+    // log scales sF / sB, so large groups cannot overflow.
+    const K1 = k + 1;
+    const F = new Float64Array((n + 1) * K1), Bk = new Float64Array((n + 2) * K1);
+    const sF = new Float64Array(n + 1), sB = new Float64Array(n + 2);
+    const step = (dst: Float64Array, to: number, from: number, rm: number): number => {
+      let mx = 0;
+      for (let j = 0; j <= k; j++) {
+        const v = dst[from * K1 + j] + (j > 0 ? rm * dst[from * K1 + j - 1] : 0);
+        dst[to * K1 + j] = v;
+        if (v > mx) mx = v;
+      }
+      for (let j = 0; j <= k; j++) dst[to * K1 + j] /= mx;
+      return Math.log(mx);
+    };
     F[0] = 1;
-    for (let m = 1; m <= n; m++) {
-      F[m * (k + 1)] = 1;
-      for (let j = 1; j <= k; j++) F[m * (k + 1) + j] = F[(m - 1) * (k + 1) + j] + r[m - 1] * F[(m - 1) * (k + 1) + j - 1];
-    }
-    Bk[n * (k + 1)] = 1;
-    for (let m = n - 1; m >= 0; m--) {
-      Bk[m * (k + 1)] = 1;
-      for (let j = 1; j <= k; j++) Bk[m * (k + 1) + j] = Bk[(m + 1) * (k + 1) + j] + r[m] * Bk[(m + 1) * (k + 1) + j - 1];
-    }
-    const total = F[n * (k + 1) + k];
+    for (let m = 1; m <= n; m++) sF[m] = sF[m - 1] + step(F, m, m - 1, r[m - 1]);
+    Bk[n * K1] = 1;
+    for (let m = n - 1; m >= 0; m--) sB[m] = sB[m + 1] + step(Bk, m, m + 1, r[m]);
+    const total = F[n * K1 + k];
     for (let m = 0; m < n; m++) {
       let s = 0;
-      for (let j = 0; j <= k - 1; j++) s += F[m * (k + 1) + j] * Bk[(m + 1) * (k + 1) + (k - 1 - j)];
+      for (let j = 0; j <= k - 1; j++) s += F[m * K1 + j] * Bk[(m + 1) * K1 + (k - 1 - j)];
+      s *= Math.exp(sF[m] + sB[m + 1] - sF[n]);
       out[rows[m]] = (r[m] * s) / total;
     }
   }

@@ -117,3 +117,24 @@ describe("conditional logit edge cases", () => {
     expect(() => fit("yg ~ x1 | g", rows, { model: "logit" })).toThrow(/does not vary within any g group/);
   });
 });
+
+describe("conditional logit on large groups", () => {
+  test("groups of 2,000 rows with about 1,000 events neither overflow nor lose accuracy", () => {
+    let state = 12345;
+    const u = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+    const rows = Array.from({ length: 4000 }, (_, i) => {
+      const x = 3 * (u() - 0.5);
+      return { g: i % 2, x, y: u() < 1 / (1 + Math.exp(-x)) ? 1 : 0 };
+    });
+    const d = fitDetailed("y ~ x | g", rows, { model: "logit" });
+    const f = d.kernelFit;
+    expect(f.converged).toBe(true);
+    expect(Number.isFinite(f.loglik as number)).toBe(true);
+    for (const v of colSums(f.scores)) expect(Math.abs(v)).toBeLessThan(1e-7);
+    const sumY = [0, 0], sumP = [0, 0];
+    d.frame.fe[0].ids.forEach((g, i) => ((sumY[g] += d.frame.y[i]), (sumP[g] += f.fitted[i])));
+    for (const g of [0, 1]) expect(Math.abs(sumY[g] - sumP[g])).toBeLessThan(1e-8);
+    expect(f.coef[0]).toBeGreaterThan(0.7);
+    expect(f.coef[0]).toBeLessThan(1.3);
+  });
+});
