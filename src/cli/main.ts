@@ -4,6 +4,7 @@ import { registerDataCommands } from "./data.js";
 import { registerReportCommand } from "./report.js";
 import { registerFitCommand } from "./fit.js";
 import { registerPanelCommand } from "./panel.js";
+import { registerServeCommand } from "./serve.js";
 
 /** The program's version, written into every provenance record. */
 export const VERSION = "0.1.0";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerFitCommand(program);
   registerPanelCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

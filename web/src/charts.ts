@@ -30,8 +30,12 @@ export async function renderChart(host: HTMLElement, spec: TopLevelSpec, opts: C
   const bar = document.createElement("div");
   bar.className = "downloads";
   host.append(box, bar);
+  const t0 = performance.now();
   const vg = compile(spec).spec;
-  const view = new View(parse(vg), { renderer: "svg", container: box, hover: true });
+  const t1 = performance.now();
+  const runtime = parse(vg);
+  const t2 = performance.now();
+  const view = new View(runtime, { renderer: "svg", container: box });
   live.add(view);
   if (opts.onClick) {
     const cb = opts.onClick;
@@ -41,6 +45,8 @@ export async function renderChart(host: HTMLElement, spec: TopLevelSpec, opts: C
     });
   }
   await view.runAsync();
+  const t3 = performance.now();
+  performance.mark(`pkt:chart:${opts.name}:compile=${(t1 - t0).toFixed(0)},parse=${(t2 - t1).toFixed(0)},run=${(t3 - t2).toFixed(0)}`);
   bar.append(
     button("SVG", `Download ${opts.name} as SVG`, async () => saveUrl(URL.createObjectURL(new Blob([await view.toSVG()], { type: "image/svg+xml" })), `${opts.name}.svg`)),
     button("PNG", `Download ${opts.name} as PNG`, async () => saveUrl(await view.toImageURL("png", 2), `${opts.name}.png`)),

@@ -18,12 +18,17 @@ export interface CountryShape {
 const BY_NAME: Readonly<Record<string, string>> = { Kosovo: "XKX", "N. Cyprus": "CYP", Somaliland: "SOM" };
 
 let shapes: Promise<CountryShape[]> | null = null;
+let topology: Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>> | null = null;
+
+/** Start downloading the shapes (called as early as possible; the map needs them first). */
+export function prefetchShapes(): void {
+  topology ??= fetch(worldUrl).then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>);
+}
 
 /** Load the shapes once; `isoNumeric` maps world-atlas ids ("004") to ISO-3. */
 export function loadShapes(isoNumeric: Readonly<Record<string, string>>): Promise<CountryShape[]> {
-  shapes ??= fetch(worldUrl)
-    .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>)
-    .then((topo) => {
+  prefetchShapes();
+  shapes ??= (topology as NonNullable<typeof topology>).then((topo) => {
       const fc = feature(topo, topo.objects.countries);
       return fc.features.map((f) => {
         const id = f.id === undefined ? undefined : String(f.id);

@@ -3,6 +3,7 @@ import "./style.css";
 import { getJson, type Meta } from "./api.js";
 import { disposeCharts } from "./charts.js";
 import { el } from "./dom.js";
+import { prefetchShapes } from "./geo.js";
 import { renderCountry } from "./views/country.js";
 import { renderExplorer } from "./views/explorer.js";
 import { renderMap } from "./views/map.js";
@@ -48,7 +49,10 @@ function renderFooter(meta: Meta): void {
 }
 
 async function start(): Promise<void> {
+  performance.mark("pkt:script");
+  prefetchShapes();
   const meta = await getJson<Meta>("/api/meta");
+  performance.mark("pkt:meta");
   renderFooter(meta);
   window.addEventListener("hashchange", () => void show(meta));
   await show(meta);

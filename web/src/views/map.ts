@@ -43,9 +43,13 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     tableBox,
   );
 
-  const shapes = await loadShapes(meta.isoNumeric);
-  const all = await getJson<PanelResponse>("/api/panel", { columns: "iso3,year,un_total,nonun_total,pdest,destination" });
+  void getJson<MapResponse>("/api/map", { year: state.year }).catch(() => undefined);
+  const [shapes, all] = await Promise.all([
+    loadShapes(meta.isoNumeric),
+    getJson<PanelResponse>("/api/panel", { columns: "iso3,year,un_total,nonun_total,pdest,destination" }),
+  ]);
   if (stale()) return;
+  performance.mark("pkt:map-data");
 
   const open = (iso3: unknown) => {
     if (typeof iso3 === "string" && /^[A-Z]{3}$/.test(iso3)) location.hash = `#/country/${iso3}`;
@@ -81,7 +85,9 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
       table: { columns: res.columns, rows: res.rows },
     });
     if (stale()) return;
+    performance.mark("pkt:map-drawn");
     await renderChart(timeBox, timelineSpec(all.rows, year, outcome), { name: "timeline", table: { columns: ["year", "series", "value"], rows: timelineRows(all.rows, outcome) } });
+    performance.mark("pkt:timeline-drawn");
     const top = [...res.rows].filter((r) => Number(r.un_total) > 0 || Number(r.nonun_total) > 0)
       .sort((a, b) => Number(b.un_total ?? 0) + Number(b.nonun_total ?? 0) - Number(a.un_total ?? 0) - Number(a.nonun_total ?? 0));
     const table = renderTable(tableBox, [

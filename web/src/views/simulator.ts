@@ -72,7 +72,7 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
   host.append(
     el("div", { class: "controls wrap" },
       select("sim-country", "Host", [["", "hypothetical mission"], ...hosts.map((h) => [h, `${names.get(h) ?? h} (${h})`] as const)], st.country, (v) => { st.country = v; reset(); }),
-      select("sim-year", "Year", yearOpts, String(st.year), (v) => { st.year = Number(v); reset(); }),
+      select("sim-year", "Calendar year", yearOpts, String(st.year), (v) => { st.year = Number(v); reset(); }),
     ),
     sliders, out, el("div", { class: "grid" }, chartBox, curveBox),
   );

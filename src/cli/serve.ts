@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { OptionError, PktError } from "../core/errors.js";
+import { packageRoot, resolveDataDir } from "../sources/data-dir.js";
+import { DEFAULT_VARIANT, startServer } from "../server/index.js";
+import { loadDashboardData } from "../server/load-data.js";
+import { VERSION } from "./main.js";
+
+/** Parse `--port`: a whole number 0-65535 (0 = any free port). */
+export function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new OptionError(`--port ${text}: expected a whole number from 0 to 65535`);
+  return Number(text);
+}
+
+/** `pkt serve [--port N] [--host 127.0.0.1] [--data-dir DIR]`. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Serve the dashboard (map, country pages, model explorer, policy simulator); binds 127.0.0.1 unless --host says otherwise.")
+    .option("--port <n>", "port; 0 picks a free one", "8080")
+    .option("--host <addr>", "interface to bind", "127.0.0.1")
+    .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
+    .action(async (opts: { port: string; host: string; dataDir?: string }) => {
+      const port = parsePort(opts.port);
+      const staticDir = join(packageRoot(), "web", "dist");
+      if (!existsSync(join(staticDir, "index.html"))) throw new PktError(`${staticDir}/index.html is missing; run \`npm run build\` to build the app`);
+      const dir = resolveDataDir(opts.dataDir);
+      const t0 = performance.now();
+      const data = loadDashboardData(dir.path);
+      console.log(`panel built from ${dir.path} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const server = await startServer({ data, staticDir, port, host: opts.host, program: { name: "pkt", version: VERSION } });
+      if (!["127.0.0.1", "::1", "localhost"].includes(opts.host)) console.log(`warning: listening on ${opts.host}, reachable from other machines`);
+      console.log(`dashboard: ${server.url}/  (Ctrl-C to stop)`);
+      // The study's default joins report year t to calendar year t-1: build that variant now, not on the first click.
+      setTimeout(() => void data.panel({ ...DEFAULT_VARIANT, alignment: "t-1" }), 0);
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.close().then(resolve);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDashboardData } from "../../src/server/load-data.js";
+import { DATA_DIR } from "../util/data.js";
+
+const hasData = existsSync(join(DATA_DIR, "manifest.json"));
+
+describe.skipIf(!hasData)("loadDashboardData (real sources)", () => {
+  const t0 = performance.now();
+  const data = loadDashboardData(DATA_DIR);
+  const ms = performance.now() - t0;
+
+  it("builds the default panel once at start", async () => {
+    process.stdout.write(`[web] dashboard data built in ${ms.toFixed(0)} ms\n`);
+    const rows = await data.panel({ alignment: "t", source: "ipi", nomention: "zero", us: "legacy" });
+    expect(rows.length).toBeGreaterThan(4000);
+    expect(data.columns.map((c) => c.name)).toEqual(expect.arrayContaining(["ccode", "iso3", "un_total", "pdest", "us_troops", "nonun_total"]));
+    expect(data.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256) && s.citation.length > 10)).toBe(true);
+  });
+
+  it("maps ISO numeric ids to ISO-3", () => {
+    expect(data.isoNumeric["332"]).toBe("HTI");
+    expect(data.isoNumeric["004"]).toBe("AFG");
+    expect(data.isoNumeric["688"]).toBe("SRB");
+  });
+
+  it("gives per-mission timelines (README facts: UNAMSIL 2001, MINUSTAH from 2004)", () => {
+    const sle = data.missions("SLE").filter((m) => m.mission === "UNAMSIL" && m.year === 2001);
+    expect(sle).toHaveLength(1);
+    expect(sle[0].troops).toBeGreaterThan(10000);
+    const hti = data.missions("HTI").filter((m) => m.mission === "MINUSTAH");
+    expect(Math.min(...hti.map((m) => m.year))).toBe(2004);
+    const bih = data.missions("BIH").filter((m) => m.org !== "UN");
+    expect(bih.length).toBeGreaterThan(0);
+  });
+});
