@@ -152,11 +152,9 @@ relogit_case <- function(id, ds, f, cl, tau = NULL, correction = "none") {
                loglik_ml = as.numeric(logLik(r$m)))
   do.call(add_case, c(list(id = paste0(id, "-classical"), vcov = "classical"), base,
                       list(se = se_of(r$V), vcov_matrix = mat(r$V))))
-  if (correction == "none") {
-    Vc <- r$c * vc_cluster(r$m, d[[cl]])
-    do.call(add_case, c(list(id = paste0(id, "-cluster"), vcov = paste0("cluster:", cl)), base,
-                        list(se = se_of(Vc), vcov_matrix = mat(Vc))))
-  }
+  Vc <- r$c * vc_cluster(r$m, d[[cl]])
+  do.call(add_case, c(list(id = paste0(id, "-cluster"), vcov = paste0("cluster:", cl)), base,
+                      list(se = se_of(Vc), vcov_matrix = mat(Vc))))
 }
 relogit_case("relogit-rare", "rare", "y ~ x1 + x2 + x3", "cl")
 relogit_case("relogit-rare-prior", "rare", "y ~ x1 + x2 + x3", "cl", tau = 0.01, correction = "prior")
