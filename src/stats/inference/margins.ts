@@ -171,6 +171,13 @@ export function meanRow(results: ModelResults, rows: readonly Record<string, unk
   return out;
 }
 
+function requireUsed(results: ModelResults, v: string, role: string): void {
+  const { numeric, factors } = formulaColumns(results);
+  if (!numeric.includes(v) && !factors.includes(v)) {
+    throw new OptionError(`margins: ${role} ${JSON.stringify(v)} is not a variable of ${results.formula} (uses ${[...numeric, ...factors].join(", ")})`);
+  }
+}
+
 function scenarioRows(results: ModelResults, rows: readonly Record<string, unknown>[], set: Readonly<Record<string, unknown>>, others: Others): Record<string, unknown>[] {
   const base = others === "mean" ? [meanRow(results, rows)] : rows;
   return base.map((r) => ({ ...r, ...set }));
@@ -228,6 +235,7 @@ export function averageMarginalEffects(
   const L = linkOf(results), rows = estimationRows(results, data), level = opts.level ?? 0.95;
   const base = opts.others === "mean" ? [meanRow(results, rows)] : rows;
   return variables.map((v) => {
+    requireUsed(results, v, "variable");
     const diff = opts.differences?.[v];
     if (diff === undefined) {
       const m = meanDerivative(base, v, results, L, "response");
@@ -263,6 +271,8 @@ export interface AcrossRow extends MarginEstimate {
 export function marginalEffectAcross(results: ModelResults, data: readonly Record<string, unknown>[], opts: AcrossOptions): AcrossRow[] {
   const L = linkOf(results), rows = estimationRows(results, data), level = opts.level ?? 0.95;
   if (opts.x === opts.moderator) throw new OptionError("marginalEffectAcross: x and moderator must be different variables");
+  requireUsed(results, opts.x, "x");
+  requireUsed(results, opts.moderator, "moderator");
   return opts.at.map((z) => {
     const m = meanDerivative(scenarioRows(results, rows, { [opts.moderator]: z }, opts.others ?? "observed"), opts.x, results, L, opts.scale ?? "response");
     return { at: z, ...delta(m.est, m.J, results, level) };

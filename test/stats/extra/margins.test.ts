@@ -56,6 +56,11 @@ describe("margins guard rails", () => {
     const r = fitFor(m);
     expect(() => averageMarginalEffects(r, dataset(m.common.dataset).slice(0, 100), ["pko"])).toThrow(/100 rows .* fitted on 1600/);
   });
+  test("a variable the formula does not use is named, not returned as a zero effect", () => {
+    const r = fitFor(m);
+    expect(() => averageMarginalEffects(r, dataset(m.common.dataset), ["year"])).toThrow(/"year" is not a variable of/);
+    expect(() => marginalEffectAcross(r, dataset(m.common.dataset), { x: "pko", moderator: "year", at: [0] })).toThrow(/moderator "year"/);
+  });
   test("fixed-effects models have no margins", () => {
     const r = fit("case ~ x1 + x2 | set", dataset("mcc"), { model: "logit" });
     expect(() => averageMarginalEffects(r, dataset("mcc"), ["x1"])).toThrow(/condition out/);
