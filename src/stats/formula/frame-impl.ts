@@ -68,13 +68,6 @@ export function evalExpr(e: Expr, row: Record<string, unknown>, rowNo: number): 
   }
 }
 
-/** How one factor of a term turns into columns: names and a per-row value getter. */
-interface FactorCoding {
-  readonly names: readonly string[];
-  /** Fill `out` (length names.length) for data row r. */
-  readonly fill: (row: Record<string, unknown>, r: number, out: Float64Array) => void;
-}
-
 function checkColumns(f: ParsedFormula, data: readonly Record<string, unknown>[], extra: readonly string[]): void {
   if (data.length === 0) throw new PktError(`formula ${f.source}: the data have no rows`);
   const known = new Set<string>();
@@ -96,7 +89,54 @@ function findPos(f: ParsedFormula, column: string): number {
   return m === null ? -1 : m.index + m[1].length;
 }
 
-/** Build the model frame (contract in ../model-frame.ts). */
+/** Evaluate an expression over all rows at once (NaN where missing or non-finite). */
+export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): Float64Array {
+  const N = data.length;
+  const out = new Float64Array(N);
+  switch (e.kind) {
+    case "column": {
+      const name = e.name;
+      for (let r = 0; r < N; r++) {
+        const v = data[r][name];
+        out[r] = typeof v === "number" ? (Number.isFinite(v) ? v : NaN) : cellNumber(v, name, r);
+      }
+      return out;
+    }
+    case "number":
+      return out.fill(e.value);
+    case "paren":
+    case "identity":
+      return evalColumn(e.arg, data);
+    case "negate": {
+      const a = evalColumn(e.arg, data);
+      for (let r = 0; r < N; r++) out[r] = -a[r];
+      return out;
+    }
+    case "call": {
+      const a = evalColumn(e.arg, data);
+      const fn = e.fn === "log" ? Math.log : e.fn === "log1p" ? Math.log1p : e.fn === "sqrt" ? Math.sqrt : Math.exp;
+      for (let r = 0; r < N; r++) {
+        const v = fn(a[r]);
+        out[r] = Number.isFinite(v) ? v : NaN;
+      }
+      return out;
+    }
+    case "binary": {
+      const l = evalColumn(e.left, data);
+      const rr = evalColumn(e.right, data);
+      for (let r = 0; r < N; r++) {
+        const a = l[r], b = rr[r];
+        const v = e.op === "+" ? a + b : e.op === "-" ? a - b : e.op === "*" ? a * b : e.op === "/" ? a / b : Math.pow(a, b);
+        out[r] = Number.isFinite(v) ? v : NaN;
+      }
+      return out;
+    }
+    case "factor":
+      throw new PktError(`factor(${e.column}) cannot be used inside arithmetic`);
+  }
+}
+
+/** Build the model frame (contract in ../model-frame.ts). Works column by column. */
 export function buildFrame(
   formula: ParsedFormula | string,
   data: readonly Record<string, unknown>[],
@@ -107,125 +147,124 @@ export function buildFrame(
   checkColumns(f, data, extra);
   const N = data.length;
   const keep = new Uint8Array(N).fill(1);
-  const yAll = new Float64Array(N);
-  for (let r = 0; r < N; r++) {
-    const v = evalExpr(f.response, data[r], r);
-    yAll[r] = v;
-    if (Number.isNaN(v)) keep[r] = 0;
-  }
-  // Which rows lack any value the model uses (listwise deletion), before levels are counted.
-  const factorExprs = new Map<string, Extract<Expr, { kind: "factor" }>>();
-  const numericExprs: Expr[] = [];
+  const yAll = evalColumn(f.response, data);
+  for (let r = 0; r < N; r++) if (Number.isNaN(yAll[r])) keep[r] = 0;
+  // Every distinct numeric factor once, every categorical column once; listwise deletion over all.
+  const numeric = new Map<string, Float64Array>();
+  const labels = new Map<string, (string | null)[]>();
+  const factorRefs = new Map<string, Extract<Expr, { kind: "factor" }>>();
   for (const t of f.terms) {
     for (const x of t.factors) {
-      if (x.kind === "factor") factorExprs.set(x.column, x);
-      else numericExprs.push(x);
-    }
-  }
-  const levelCols = [...factorExprs.keys(), ...f.fixedEffects, ...extra];
-  for (let r = 0; r < N; r++) {
-    if (!keep[r]) continue;
-    const row = data[r];
-    for (const x of numericExprs) {
-      if (Number.isNaN(evalExpr(x, row, r))) {
-        keep[r] = 0;
-        break;
+      if (x.kind === "factor") {
+        if (!factorRefs.has(x.column)) factorRefs.set(x.column, x);
+        continue;
       }
+      const key = deparse(x);
+      if (!numeric.has(key)) numeric.set(key, evalColumn(x, data));
     }
-    if (keep[r]) for (const c of levelCols) if (cellLevel(row[c]) === null) keep[r] = 0;
   }
-  const rows: number[] = [];
-  for (let r = 0; r < N; r++) if (keep[r]) rows.push(r);
-  const n = rows.length;
+  for (const col of numeric.values()) for (let r = 0; r < N; r++) if (Number.isNaN(col[r])) keep[r] = 0;
+  for (const c of [...factorRefs.keys(), ...f.fixedEffects, ...extra]) {
+    if (labels.has(c)) continue;
+    const l = data.map((row) => cellLevel(row[c]));
+    labels.set(c, l);
+    for (let r = 0; r < N; r++) if (l[r] === null) keep[r] = 0;
+  }
+  let n = 0;
+  for (let r = 0; r < N; r++) n += keep[r];
+  const rows = new Int32Array(n);
+  for (let r = 0, k = 0; r < N; r++) if (keep[r]) rows[k++] = r;
   if (n === 0) throw new PktError(`formula ${f.source}: no rows left after dropping ${N} rows with missing values`);
 
   let fullDummyUsed = f.intercept || f.fixedEffects.length > 0;
-  const codings = new Map<string, FactorCoding>();
-  const codingFor = (x: Expr, inMainEffect: boolean): FactorCoding => {
+  const codings = new Map<string, { names: string[]; cols: Float64Array[] }>();
+  const codingFor = (x: Expr, inMainEffect: boolean): { names: string[]; cols: Float64Array[] } => {
     const key = deparse(x);
-    if (x.kind !== "factor") {
-      return codings.get(key) ?? { names: [key], fill: (row, r, out) => void (out[0] = evalExpr(x, row, r)) };
-    }
     const cached = codings.get(key);
     if (cached !== undefined) return cached;
-    const seen = new Set<string>();
-    for (const r of rows) seen.add(cellLevel(data[r][x.column]) as string);
-    const levels = sortLevels(seen);
-    let ref = levels[0];
-    if (x.ref !== null) {
-      if (!seen.has(x.ref)) {
-        throw new FormulaError(f.source, x.pos, `a reference level of ${x.column} among ${levels.slice(0, 10).join(", ")}`, JSON.stringify(x.ref));
+    let coding: { names: string[]; cols: Float64Array[] };
+    if (x.kind !== "factor") {
+      const all = numeric.get(key) as Float64Array;
+      const col = new Float64Array(n);
+      for (let k = 0; k < n; k++) col[k] = all[rows[k]];
+      coding = { names: [key], cols: [col] };
+    } else {
+      const lab = labels.get(x.column) as (string | null)[];
+      const seen = new Set<string>();
+      for (const r of rows) seen.add(lab[r] as string);
+      const levels = sortLevels(seen);
+      let ref = levels[0];
+      if (x.ref !== null) {
+        if (!seen.has(x.ref)) {
+          throw new FormulaError(f.source, x.pos, `a reference level of ${x.column} among ${levels.slice(0, 10).join(", ")}`, JSON.stringify(x.ref));
+        }
+        ref = x.ref;
       }
-      ref = x.ref;
+      // Without an intercept the first factor main effect gets every level (as R does).
+      const full = !fullDummyUsed && inMainEffect;
+      if (full) fullDummyUsed = true;
+      const coded = full ? levels : levels.filter((l) => l !== ref);
+      const pos = new Map(coded.map((l, i) => [l, i]));
+      const cols = coded.map(() => new Float64Array(n));
+      for (let k = 0; k < n; k++) {
+        const i = pos.get(lab[rows[k]] as string);
+        if (i !== undefined) cols[i][k] = 1;
+      }
+      coding = { names: coded.map((l) => `factor(${x.column})${l}`), cols };
     }
-    // Without an intercept the first factor main effect gets every level (as R does).
-    const full = !fullDummyUsed && inMainEffect;
-    if (full) fullDummyUsed = true;
-    const coded = full ? levels : levels.filter((l) => l !== ref);
-    const pos = new Map(coded.map((l, i) => [l, i]));
-    const coding: FactorCoding = {
-      names: coded.map((l) => `factor(${x.column})${l}`),
-      fill: (row, _r, out) => {
-        out.fill(0);
-        const i = pos.get(cellLevel(row[x.column]) as string);
-        if (i !== undefined) out[i] = 1;
-      },
-    };
     codings.set(key, coding);
     return coding;
   };
 
-  const termCodings = f.terms.map((t) => t.factors.map((x) => codingFor(x, t.factors.length === 1)));
   const names: string[] = f.intercept && f.fixedEffects.length === 0 ? ["(Intercept)"] : [];
-  for (const tc of termCodings) names.push(...crossNames(tc.map((c) => c.names)));
+  const columns: (Float64Array | null)[] = names.length === 1 ? [null] : [];
+  for (const t of f.terms) {
+    // Interaction columns: the first factor varies fastest (R's order).
+    let acc: { name: string; col: Float64Array | null }[] = [{ name: "", col: null }];
+    for (const x of t.factors) {
+      const c = codingFor(x, t.factors.length === 1);
+      const next: { name: string; col: Float64Array | null }[] = [];
+      c.names.forEach((nm, j) => {
+        for (const a of acc) {
+          let col = c.cols[j];
+          if (a.col !== null) {
+            const prod = new Float64Array(n);
+            for (let k = 0; k < n; k++) prod[k] = a.col[k] * col[k];
+            col = prod;
+          }
+          next.push({ name: a.name === "" ? nm : `${a.name}:${nm}`, col });
+        }
+      });
+      acc = next;
+    }
+    for (const a of acc) {
+      names.push(a.name);
+      columns.push(a.col);
+    }
+  }
   const p = names.length;
   const X = createMatrix(n, p);
+  const xd = X.data;
+  columns.forEach((col, j) => {
+    if (col === null) for (let k = 0; k < n; k++) xd[k * p + j] = 1;
+    else for (let k = 0; k < n; k++) xd[k * p + j] = col[k];
+  });
   const y = new Float64Array(n);
-  const bufs = termCodings.map((tc) => tc.map((c) => new Float64Array(c.names.length)));
-  for (let k = 0; k < n; k++) {
-    const r = rows[k];
-    y[k] = yAll[r];
-    let j = 0;
-    if (names[0] === "(Intercept)") X.data[k * p + j++] = 1;
-    termCodings.forEach((tc, ti) => {
-      const bs = bufs[ti];
-      tc.forEach((c, fi) => c.fill(data[r], r, bs[fi]));
-      j = writeProducts(bs, X.data, k * p + j) - k * p;
-    });
-  }
-  const fe: FixedEffectIndex[] = f.fixedEffects.map((name) => indexLevels(name, rows.map((r) => cellLevel(data[r][name]) as string)));
+  for (let k = 0; k < n; k++) y[k] = yAll[rows[k]];
+  const fe: FixedEffectIndex[] = f.fixedEffects.map((name) => {
+    const lab = labels.get(name) as (string | null)[];
+    return indexLevels(name, Array.from(rows, (r) => lab[r] as string));
+  });
   return {
     y,
     X,
     terms: names,
-    rowIndex: Int32Array.from(rows),
+    rowIndex: rows,
     nDropped: N - n,
     fe,
     response: f.responseLabel,
     formula: f,
   };
-}
-
-/** Names of an interaction's columns; the first factor varies fastest (R's order). */
-function crossNames(parts: readonly (readonly string[])[]): string[] {
-  let acc: string[] = [""];
-  parts.forEach((names, i) => {
-    const next: string[] = [];
-    for (const b of names) for (const a of acc) next.push(i === 0 ? b : `${a}:${b}`);
-    acc = next;
-  });
-  return acc;
-}
-
-function writeProducts(bufs: readonly Float64Array[], out: Float64Array, at: number): number {
-  let acc: number[] = [1];
-  for (const b of bufs) {
-    const next: number[] = [];
-    for (let j = 0; j < b.length; j++) for (const a of acc) next.push(a * b[j]);
-    acc = next;
-  }
-  for (const v of acc) out[at++] = v;
-  return at;
 }
 
 /** Map labels to integer ids 0..levels-1 (levels sorted as R's factor would). */

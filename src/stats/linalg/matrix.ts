@@ -287,6 +287,20 @@ export interface RankResult {
  */
 export function collinearColumns(x: Matrix, tol = 1e-7, w?: Float64Array): RankResult {
   const n = x.rows, p = x.cols;
+  // Fast path: the Cholesky pivots of X'X are the squared QR diagonals; when every one is far
+  // above the threshold the QR would keep every column, so skip it.
+  if (n >= p) {
+    const xtx = crossprod(x, w);
+    const ch = cholesky(xtx);
+    if (ch.ok) {
+      let clear = true;
+      for (let j = 0; j < p && clear; j++) {
+        const rjj = ch.L.data[j * p + j];
+        if (!(rjj * rjj > 1e-6 * xtx.data[j * p + j])) clear = false;
+      }
+      if (clear) return { rank: p, keep: Array.from({ length: p }, (_, j) => j), dropped: [] };
+    }
+  }
   // Column-major working copy: the QR walks down columns.
   const a = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@
  * non-finite deviance. The bread and working weights come from the last IRLS step,
  * as R's summary.glm and sandwich use them.
  */
-import { cholesky, cholInverse, cholSolve, createMatrix, crossprod, matvec, tmatvec } from "../linalg/matrix.js";
+import { cholesky, cholInverse, cholSolve, createMatrix, matvec } from "../linalg/matrix.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { binomialDevResid, binomialLogLik, type Link } from "../families.js";
@@ -22,7 +22,6 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   const w = new Float64Array(n);
-  const z = new Float64Array(n);
   let coef: Float64Array = new Float64Array(p);
   let coefold: Float64Array | null = null;
   if (input.start !== undefined) {
@@ -40,24 +39,38 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let dev = devold;
   let converged = false;
   let iter = 0;
-  let xtwx = createMatrix(p, p);
+  const xtwx = createMatrix(p, p);
   const rhs = new Float64Array(p);
   let singular = false;
+  const xd = X.data;
+  const A = xtwx.data;
+  const isLogit = link.name === "logit";
   for (iter = 1; iter <= maxit; iter++) {
+    // One pass: working weights and responses, accumulated straight into X'WX and X'Wz.
+    A.fill(0);
+    rhs.fill(0);
     for (let i = 0; i < n; i++) {
-      const me = link.mueta(eta[i]);
-      const v = mu[i] * (1 - mu[i]);
+      const e = eta[i], m = mu[i];
+      const v = m * (1 - m);
+      const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : v) : link.mueta(e);
       const wi = prior === undefined ? 1 : prior[i];
       if (me === 0 || wi === 0 || v === 0) {
         w[i] = 0;
-        z[i] = 0;
-      } else {
-        z[i] = eta[i] + (y[i] - mu[i]) / me;
-        w[i] = (wi * me * me) / v;
+        continue;
+      }
+      const zi = e + (y[i] - m) / me;
+      const ww = (wi * me * me) / v;
+      w[i] = ww;
+      const off = i * p;
+      for (let a = 0; a < p; a++) {
+        const t = xd[off + a] * ww;
+        if (t === 0) continue;
+        rhs[a] += t * zi;
+        const row = a * p;
+        for (let b = a; b < p; b++) A[row + b] += t * xd[off + b];
       }
     }
-    xtwx = crossprod(X, w, xtwx);
-    tmatvec(X, z, w, rhs);
+    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) A[a * p + b] = A[b * p + a];
     const ch = cholesky(xtwx);
     if (!ch.ok) {
       singular = true;
@@ -82,20 +95,37 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   if (iter > maxit) iter = maxit;
 
   function updateAndDeviance(b: Float64Array): number {
-    matvec(X, b, eta);
-    for (let i = 0; i < n; i++) mu[i] = link.linkinv(eta[i]);
-    return deviance(y, mu, prior);
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const off = i * p;
+      let e = 0;
+      for (let j = 0; j < p; j++) e += xd[off + j] * b[j];
+      eta[i] = e;
+      const m = link.linkinv(e);
+      mu[i] = m;
+      const yi = y[i];
+      // R's binomial_dev_resids for y in {0, 1}: 2 log(1 / mu) or 2 log(1 / (1 - mu)).
+      if (prior === undefined && (yi === 0 || yi === 1)) d += yi === 1 ? 2 * Math.log(1 / m) : 2 * Math.log(1 / (1 - m));
+      else d += binomialDevResid(yi, m, prior === undefined ? 1 : prior[i]);
+    }
+    return d;
   }
 
   const ch = cholesky(xtwx);
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
   const bread = ch.ok ? cholInverse(ch.L) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   const scores = createMatrix(n, p);
-  let loglik = 0;
+  // For a 0/1 outcome without prior weights the saturated log-likelihood is 0, so loglik = -deviance / 2.
+  let binary01 = prior === undefined;
+  for (let i = 0; i < n && binary01; i++) if (y[i] !== 0 && y[i] !== 1) binary01 = false;
+  let loglik = binary01 ? -dev / 2 : 0;
   for (let i = 0; i < n; i++) {
-    const r = ((y[i] - mu[i]) / link.mueta(eta[i])) * w[i];
-    for (let j = 0; j < p; j++) scores.data[i * p + j] = X.data[i * p + j] * r;
-    loglik += binomialLogLik(y[i], mu[i], prior === undefined ? 1 : prior[i]);
+    const e = eta[i], m = mu[i];
+    const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : m * (1 - m)) : link.mueta(e);
+    const r = ((y[i] - m) / me) * w[i];
+    const off = i * p;
+    for (let j = 0; j < p; j++) scores.data[off + j] = xd[off + j] * r;
+    if (!binary01) loglik += binomialLogLik(y[i], m, prior === undefined ? 1 : prior[i]);
   }
   const warnings: ModelWarning[] = [];
   if (!converged) {
