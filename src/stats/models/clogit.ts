@@ -6,6 +6,7 @@
  * (Gail, Lubin and Rubinstein 1981), so cost is linear in group size times events.
  * Groups whose outcome does not vary carry no information: they are dropped and counted.
  */
+import { PktError } from "../../core/errors.js";
 import { cholesky, cholInverse, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
@@ -159,10 +160,10 @@ function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Flo
  */
 export function fitClogit(input: KernelInput): KernelFit {
   const { y, X } = input;
-  if (input.fe.length !== 1) throw new Error(`conditional logit needs exactly one grouping after |, got ${input.fe.length}`);
+  if (input.fe.length !== 1) throw new PktError(`conditional logit needs exactly one grouping after |, got ${input.fe.length}`);
   const fe = input.fe[0];
   const n = X.rows, p = X.cols;
-  for (let i = 0; i < n; i++) if (y[i] !== 0 && y[i] !== 1) throw new Error(`conditional logit: the outcome must be 0/1, row ${i + 1} has ${y[i]}`);
+  for (let i = 0; i < n; i++) if (y[i] !== 0 && y[i] !== 1) throw new PktError(`conditional logit: the outcome must be 0/1, row ${i + 1} has ${y[i]}`);
   const { groups, droppedGroups, droppedRows } = informativeGroups(y, fe.ids, fe.levels.length);
   const warnings: ModelWarning[] = [];
   if (droppedGroups > 0) {
@@ -171,7 +172,7 @@ export function fitClogit(input: KernelInput): KernelFit {
       message: `${droppedGroups} ${fe.name} group${droppedGroups === 1 ? "" : "s"} (${droppedRows} rows) dropped: the outcome does not vary within them`,
     });
   }
-  if (groups.length === 0) throw new Error(`conditional logit: the outcome does not vary within any ${fe.name} group`);
+  if (groups.length === 0) throw new PktError(`conditional logit: the outcome does not vary within any ${fe.name} group`);
   const beta = input.start ? Float64Array.from(input.start) : new Float64Array(p);
   const maxit = input.maxit ?? 100, tol = input.epsilon ?? 1e-12;
   let ev = evaluate(X, y, groups, beta);
@@ -179,7 +180,7 @@ export function fitClogit(input: KernelInput): KernelFit {
   let converged = false, iterations = 0;
   for (iterations = 1; iterations <= maxit; iterations++) {
     const c = cholesky(ev.info);
-    if (!c.ok) throw new Error(`conditional logit: the information matrix is singular (column ${c.column + 1} may not vary within groups)`);
+    if (!c.ok) throw new PktError(`conditional logit: the information matrix is singular (column ${c.column + 1} may not vary within groups)`);
     const inv = cholInverse(c.L);
     const step = new Float64Array(p);
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) step[a] += inv.data[a * p + b] * ev.grad[b];
@@ -206,7 +207,7 @@ export function fitClogit(input: KernelInput): KernelFit {
   }
   if (!converged) warnings.push({ type: "nonconvergence", message: `conditional logit did not converge in ${maxit} iterations` });
   const c = cholesky(ev.info);
-  if (!c.ok) throw new Error("conditional logit: the information matrix is singular at the estimate");
+  if (!c.ok) throw new PktError("conditional logit: the information matrix is singular at the estimate");
   const bread = cholInverse(c.L);
   const fitted = Float64Array.from(y);
   conditionalProbabilities(X, groups, beta, fitted);

@@ -6,6 +6,7 @@
  * partial out the (demeaned) dummies of the smaller one exactly; when both are large
  * (more than MAX_EXACT_LEVELS levels), alternating projections to 1e-13 instead.
  */
+import { PktError } from "../../core/errors.js";
 import { cholesky, cholInverse, collinearColumns, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { FixedEffectIndex } from "../model-frame.js";
@@ -47,7 +48,7 @@ function partialOut(cols: Float64Array[], D: Float64Array[]): Matrix {
     }
   }
   const c = cholesky(G);
-  if (!c.ok) throw new Error("within estimator: the second fixed effect's dummies are singular after demeaning");
+  if (!c.ok) throw new PktError("within estimator: the second fixed effect's dummies are singular after demeaning");
   const inv = cholInverse(c.L);
   for (const v of cols) {
     const t = new Float64Array(q);
@@ -114,8 +115,8 @@ function components(a: FixedEffectIndex, b: FixedEffectIndex): number {
 export function fitFeols(input: KernelInput): KernelFit {
   const { y, X } = input;
   const n = X.rows, p = X.cols, fes = input.fe;
-  if (fes.length < 1 || fes.length > 2) throw new Error(`within estimator: expected one or two fixed effects after |, got ${fes.length}`);
-  if (input.weights) throw new Error("within estimator: observation weights are not supported");
+  if (fes.length < 1 || fes.length > 2) throw new PktError(`within estimator: expected one or two fixed effects after |, got ${fes.length}`);
+  if (input.weights) throw new PktError("within estimator: observation weights are not supported");
   const cols: Float64Array[] = [Float64Array.from(y)];
   for (let j = 0; j < p; j++) {
     const v = new Float64Array(n);
@@ -175,7 +176,7 @@ export function fitFeols(input: KernelInput): KernelFit {
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx.data[a * p + b] = xtx.data[b * p + a];
   const c = cholesky(xtx);
-  if (!c.ok) throw new Error(`within estimator: column ${c.column + 1} of the design is constant within the fixed effects (collinear with them)`);
+  if (!c.ok) throw new PktError(`within estimator: column ${c.column + 1} of the design is constant within the fixed effects (collinear with them)`);
   const bread = cholInverse(c.L);
   const coef = new Float64Array(p);
   for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) coef[a] += bread.data[a * p + b] * xty[b];

@@ -4,6 +4,7 @@
  * which is what R's brglm2 (`type = "AS_mean"`) and logistf compute for the logit.
  * Finite even under complete or quasi-separation.
  */
+import { PktError } from "../../core/errors.js";
 import { cholesky, cholInverse, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
@@ -86,7 +87,7 @@ export function fitFirth(input: KernelInput): KernelFit {
     h = leverages(X, w, inv);
     return true;
   };
-  if (!update()) throw new Error("Firth logit: the information matrix is singular at the start values");
+  if (!update()) throw new PktError("Firth logit: the information matrix is singular at the start values");
   const u = new Float64Array(p);
   for (iterations = 1; iterations <= maxit; iterations++) {
     u.fill(0);

@@ -6,6 +6,7 @@
  * Optional correction for case-control sampling given the population share `tau`:
  * "prior" (shift the intercept) or "weighting" (weights tau/ybar and (1-tau)/(1-ybar)).
  */
+import { PktError } from "../../core/errors.js";
 import { cholesky, cholInverse, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
@@ -55,7 +56,7 @@ function logitNewton(y: Float64Array, X: Matrix, m: Float64Array, start: Float64
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) info.data[a * p + b] = info.data[b * p + a];
     const c = cholesky(info);
-    if (!c.ok) throw new Error("rare-events logit: the information matrix is singular (separation or a constant column?)");
+    if (!c.ok) throw new PktError("rare-events logit: the information matrix is singular (separation or a constant column?)");
     inv = cholInverse(c.L);
   };
   evaluate();
@@ -87,7 +88,7 @@ export function fitRelogit(input: KernelInput): KernelFit {
   const n = X.rows, k = X.cols;
   const opts = (input.extra ?? {}) as RelogitOptions;
   const correction = opts.tau === undefined ? "none" : (opts.correction ?? "prior");
-  if (opts.tau !== undefined && !(opts.tau > 0 && opts.tau < 1)) throw new RangeError(`relogit: tau must be in (0, 1), got ${opts.tau}`);
+  if (opts.tau !== undefined && !(opts.tau > 0 && opts.tau < 1)) throw new PktError(`relogit: tau must be in (0, 1), got ${opts.tau}`);
   const prior = input.weights ?? new Float64Array(n).fill(1);
   let ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
@@ -125,7 +126,7 @@ export function fitRelogit(input: KernelInput): KernelFit {
   const warnings: ModelWarning[] = [];
   if (correction === "prior") {
     const j = interceptIndex(X);
-    if (j < 0) throw new Error("relogit: prior correction needs an intercept in the model");
+    if (j < 0) throw new PktError("relogit: prior correction needs an intercept in the model");
     const tau = opts.tau as number;
     coef[j] -= Math.log(((1 - tau) / tau) * (ybar / (1 - ybar)));
   }
