@@ -8,8 +8,8 @@ export const MAP_COLUMNS: readonly string[] = Object.freeze([
 
 /** A JSON API answering GET requests by path and raw query string. */
 export interface Api {
-  /** Returns the response body (JSON text), or throws an HttpError. */
-  handle(path: string, rawQuery: string): Promise<string>;
+  /** Returns the response body (UTF-8 JSON), or throws an HttpError. */
+  handle(path: string, rawQuery: string): Promise<Buffer>;
 }
 
 const ISO3_PATH = /^\/api\/country\/([^/]*)$/;
@@ -17,7 +17,7 @@ const ISO3_PATH = /^\/api\/country\/([^/]*)$/;
 /** Build the API over dashboard data; answers are computed once per distinct request and cached. */
 export function createApi(data: DashboardData, program: { name: string; version: string }): Api {
   const columnNames = data.columns.map((c) => c.name);
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Buffer>();
   const MAX_CACHE = 512;
   let iso3s: Set<string> | null = null;
 
@@ -95,10 +95,10 @@ export function createApi(data: DashboardData, program: { name: string; version:
         if (m === null) throw new HttpError(404, `no API endpoint ${JSON.stringify(path.slice(0, 60))}; endpoints: /api/meta, /api/panel, /api/map, /api/country/ISO3`);
         body = await country(m[1], rawQuery);
       }
-      const text = JSON.stringify(body);
+      const buf = Buffer.from(JSON.stringify(body), "utf8");
       if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
-      cache.set(key, text);
-      return text;
+      cache.set(key, buf);
+      return buf;
     },
   };
 }
