@@ -114,7 +114,7 @@ export function applyStep(panel: Panel, step: PanelStep, input: string | SourceL
     columns,
     meta: { ...panel.meta, options, steps: [...panel.meta.steps, step.name], sources: [...all].sort() },
   };
-  checkInvariants(next, panel, step.name);
+  checkInvariants(next, panel, step.name, step.produces);
   return next;
 }
 

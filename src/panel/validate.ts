@@ -39,12 +39,14 @@ export class PanelInvariantError extends PktError {
  * whole numbers), no duplicate `(ccode, year)` key, and (when `before` is given) the
  * same row count and the same keys in the same order as `before`.
  * @param after Name of the step just applied, for the message.
+ * @param only Check lengths and types of these columns only (the ones a step added); default all.
  */
-export function checkInvariants(panel: Panel, before?: Panel, after = "a step"): void {
+export function checkInvariants(panel: Panel, before?: Panel, after = "a step", only?: readonly string[]): void {
   for (const k of KEY_COLUMNS) {
     if (!panel.columns.has(k)) throw new PanelInvariantError(`after ${after}: key column ${k} is missing`);
   }
   for (const [name, c] of panel.columns) {
+    if (only !== undefined && !only.includes(name)) continue;
     if (c.values.length !== panel.nrows) {
       throw new PanelInvariantError(`after ${after}: column ${name} has ${c.values.length} values for ${panel.nrows} rows`);
     }
