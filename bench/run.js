@@ -1,6 +1,6 @@
 // Runs every bench/*.bench.ts: bundles each (and any src/**/*-worker.ts they spawn) with
 // esbuild into out/bench/, then runs them one after another with node. No tsx needed.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
 
@@ -9,7 +9,7 @@ const benches = readdirSync("bench")
   .filter((f) => f.endsWith(".bench.ts"))
   .filter((f) => only === undefined || f.includes(only))
   .sort();
-const workers = ["src/stats/inference/bootstrap-worker.ts"];
+const workers = ["src/stats/inference/bootstrap-worker.ts"].filter((f) => existsSync(f));
 await build({
   entryPoints: [...benches.map((f) => `bench/${f}`), ...workers],
   bundle: true,

@@ -165,7 +165,8 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   const n = X.rows;
   const k = kfit.nParams ?? X.cols;
   const ll = kfit.loglik;
-  const r2 = kfit.r2 ?? (ll !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? 1 - ll / kfit.nullLoglik : null);
+  // McFadden's 1 - ll / ll0; rounding can leave -1e-16 for an intercept-only model, which is 0.
+  const r2 = kfit.r2 ?? (ll !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? Math.max(0, 1 - ll / kfit.nullLoglik) : null);
   const results: ModelResults = {
     model: kernel.name,
     formula: f.source,

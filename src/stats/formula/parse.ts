@@ -69,6 +69,7 @@ class Parser {
       }
     }
     const end = this.peek();
+    if (end.type === "op" && end.value === "^") this.fail(end, `"+", "*", ":", "|" or end of formula (write I(x^2) for a power)`);
     if (end.type !== "end") this.fail(end, `"+", "*", ":", "|" or end of formula`);
     const order = [...this.factors.keys()];
     const terms: Term[] = rhs.terms
