@@ -18,6 +18,9 @@ import { getVcov } from "./vcov/registry.js";
 import { resolveVcovSpec, type VcovSpec } from "./vcov/spec.js";
 import type { ClusterIndex } from "./vcov/types.js";
 
+/** Below this many clusters a "few-clusters" warning is added to clustered fits. */
+export const FEW_CLUSTERS = 20;
+
 /** Options for {@link fit}. */
 export interface FitOptions {
   /** Estimator (default "logit"). A logit/ols formula with `| fe` uses clogit/feols when registered. */
@@ -158,6 +161,12 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
     if (!(d > 0) || !Number.isFinite(d)) {
       throw new PktError(`the ${vspec.label} variance of ${terms[j]} is ${d} (not positive); try another vcov type`);
     }
+  }
+  if (v.nClusters !== null && v.nClusters < FEW_CLUSTERS) {
+    warnings.push({
+      type: "few-clusters",
+      message: `only ${v.nClusters} clusters: cluster-robust standard errors are biased downward with fewer than about ${FEW_CLUSTERS}; consider a wild or pairs bootstrap`,
+    });
   }
   const statName = kernel.statistic;
   const df = statName === "t" ? kfit.dfResidual : null;

@@ -115,3 +115,12 @@ describe("diagnostics: each problem gives its specific warning or error", () => 
     expect(Object.isFrozen(r.vcov[0])).toBe(true);
   });
 });
+
+describe("few clusters", () => {
+  it("warns below 20 clusters, not above", () => {
+    const r = fit("y ~ x1", base, { vcov: "cluster:g" });
+    expect(r.warnings.find((w) => w.type === "few-clusters")?.message).toMatch(/only 8 clusters/);
+    const many = base.map((row, i) => ({ ...row, g: `c${i % 40}` }));
+    expect(fit("y ~ x1", many, { vcov: "cluster:g" }).warnings.some((w) => w.type === "few-clusters")).toBe(false);
+  });
+});

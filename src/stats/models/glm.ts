@@ -26,6 +26,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let coefold: Float64Array | null = null;
   if (input.start !== undefined) {
     coef = Float64Array.from(input.start);
+    coefold = coef;
     matvec(X, coef, eta);
     for (let i = 0; i < n; i++) mu[i] = link.linkinv(eta[i]);
   } else {
