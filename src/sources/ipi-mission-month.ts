@@ -67,15 +67,24 @@ export interface IpiMissionMonthRow {
 }
 
 /**
- * Rows whose mission label the reader corrects. The file holds one UNAMSIL row dated
- * 1999-01 (6 contributors, 8 personnel), nine months before UNAMSIL was established
- * (October 1999) and isolated from its other rows. UNOMSIL, its predecessor, has a row
- * for every month 1998-07 to 1999-09 except 1999-01, with figures of that size (7 in
- * 1999-02): the row is UNOMSIL's, mislabelled. It is kept as UNOMSIL, with
- * `missionAsGiven` = `UNAMSIL`.
+ * Mission labels the reader corrects, so that one operation is one series. Each entry
+ * applies to the months `from` .. `to` (inclusive, `YYYY-MM`).
+ *
+ * - One UNAMSIL row is dated 1999-01 (6 contributors, 8 personnel), nine months before
+ *   UNAMSIL was established (October 1999) and isolated from its other rows. UNOMSIL, its
+ *   predecessor, has a row for every month 1998-07 to 1999-09 except 1999-01, with figures
+ *   of that size (7 in 1999-02): the row is UNOMSIL's, mislabelled.
+ * - ONUCI (2005-05 .. 2006-06) is UNOCI under its French acronym; UNOCI has no rows in
+ *   exactly those months.
+ * - UNAVEM II (1994-06 .. 1995-04) fills exactly the gap in IPI's UNAVEM series, which
+ *   covers the Angola verification missions under one label in every other month.
+ *
+ * The label in the file stays in `missionAsGiven`.
  */
-export const IPI_MISSION_RELABELS: readonly { readonly date: string; readonly from: string; readonly to: string }[] = [
-  { date: "1999-01", from: "UNAMSIL", to: "UNOMSIL" },
+export const IPI_MISSION_RELABELS: readonly { readonly from: string; readonly to: string; readonly months: readonly [string, string] }[] = [
+  { from: "UNAMSIL", to: "UNOMSIL", months: ["1999-01", "1999-01"] },
+  { from: "ONUCI", to: "UNOCI", months: ["2005-05", "2006-06"] },
+  { from: "UNAVEM II", to: "UNAVEM", months: ["1994-06", "1995-04"] },
 ];
 
 const IPI_MISSION_COLUMNS = [
@@ -107,7 +116,7 @@ function ipiMissionMonthRows(table: CsvTable): IpiMissionMonthRow[] {
     const year = Number(m[1]);
     const date = `${m[1]}-${m[2]}`;
     const missionAsGiven = row.reqStr("Mission");
-    const fix = IPI_MISSION_RELABELS.find((r) => r.from === missionAsGiven && r.date === date);
+    const fix = IPI_MISSION_RELABELS.find((r) => r.from === missionAsGiven && r.months[0] <= date && date <= r.months[1]);
     const mission = fix ? fix.to : missionAsGiven;
     const key = `${mission}|${date}`;
     const first = seen.get(key);

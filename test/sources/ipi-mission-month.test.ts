@@ -9,6 +9,10 @@ import { DATA_DIR } from "../util/data.js";
 import { dropColumn, findLine, realText, renameColumn, setCell, truncateAt } from "./pko-csv-edit.js";
 
 const rows = readIpiMissionMonth(DATA_DIR);
+const monthAfter = (d: string): string => {
+  const [y, m] = d.split("-").map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+};
 const text = realText(src);
 const at = (mission: string, date: string): IpiMissionMonthRow | undefined =>
   rows.find((r) => r.mission === mission && r.date === date);
@@ -69,7 +73,21 @@ describe("readIpiMissionMonth (real file)", () => {
     expect(unamsil).toHaveLength(74);
     expect(at("UNOMSIL", "1999-01")).toMatchObject({ missionAsGiven: "UNAMSIL", total: 8, contributors: 6, line: 1439 });
     expect(rows.filter((r) => r.mission === "UNOMSIL")).toHaveLength(15);
-    expect(rows.filter((r) => r.mission !== r.missionAsGiven)).toHaveLength(1);
+  });
+
+  it("relabels ONUCI as UNOCI and UNAVEM II as UNAVEM, filling their gaps", () => {
+    const months = (m: string) => rows.filter((r) => r.mission === m).map((r) => r.date).sort();
+    const contiguous = (ds: string[]) => ds.every((d, i) => i === 0 || monthAfter(ds[i - 1]) === d || (ds[i - 1] === "2016-10" && d === "2016-12"));
+    expect(months("ONUCI")).toEqual([]);
+    expect(months("UNAVEM II")).toEqual([]);
+    expect(months("UNOCI")).toHaveLength(156);
+    expect(contiguous(months("UNOCI"))).toBe(true);
+    expect(months("UNAVEM")).toHaveLength(80);
+    expect(contiguous(months("UNAVEM"))).toBe(true);
+    expect(contiguous(months("UNOMSIL"))).toBe(true);
+    expect(at("UNOCI", "2005-05")).toMatchObject({ missionAsGiven: "ONUCI", total: 6256 });
+    const relabelled = rows.filter((r) => r.mission !== r.missionAsGiven);
+    expect(relabelled).toHaveLength(1 + 14 + 11);
   });
 });
 
