@@ -81,6 +81,11 @@ describe("UN peacekeeping facts", () => {
     expect(at(347, 2008).un_months).toBe(12);
   });
 
+  it("dates deployments under way in 1990 from the mission's start (UNFICYP, Cyprus, 1964)", () => {
+    expect(at(352, 1990).un_duration_years).toBe(1990 - 1964);
+    expect(at(352, 2000).un_duration_years).toBe(2000 - 1964);
+  });
+
   it("leaves UN columns missing where IPI has no data (2018-2019)", () => {
     expect(at(451, 2018).un_total).toBeNull();
     expect(at(451, 2018).un_any).toBeNull();

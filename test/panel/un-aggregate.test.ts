@@ -86,3 +86,19 @@ describe("UN host placement", () => {
     expect(kosovoHost(2000, "kosovo")).toBe(347);
   });
 });
+
+describe("left-censored deployments", () => {
+  it("start at the earliest known mission start when under way in the first covered month", () => {
+    const cov = months([1990, 11], [1991, 12]);
+    const recs = [rec("UNFICYP", 1990, 11, 5), rec("UNFICYP", 1990, 12, 5), rec("UNFICYP", 1991, 1, 5)];
+    const starts = new Map([["UNFICYP", monthIndex(1964, 3)]]);
+    const a = aggregateUnHostYears(recs, cov, true, starts);
+    expect(a.get(1001990)).toMatchObject({ durationYears: 26, durationMonths: monthIndex(1990, 12) - monthIndex(1964, 3) + 1 });
+    expect(a.get(1001991)).toMatchObject({ durationYears: 27 });
+    // Without known starts: counted from the first covered month.
+    expect(aggregateUnHostYears(recs, cov, true).get(1001990)).toMatchObject({ durationYears: 0, durationMonths: 2 });
+    // A deployment beginning later is not affected.
+    const later = aggregateUnHostYears([rec("UNFICYP", 1991, 5, 5)], cov, true, starts);
+    expect(later.get(1001991)).toMatchObject({ durationYears: 0, durationMonths: 1 });
+  });
+});

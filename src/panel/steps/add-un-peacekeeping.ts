@@ -4,7 +4,9 @@ import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import type { ColumnDoc, Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepContext } from "../pipeline.js";
+import { readUnMissions, unMissionsSource } from "../../sources/un-missions.js";
 import { aggregateUnHostYears, monthIndex, type HostMissionMonth, type UnHostYear } from "./un-aggregate.js";
+import { missionKey } from "./un-hosts.js";
 import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
 
 /** UN mission-months placed in hosts, with the months the source covers. */
@@ -29,7 +31,7 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
       const hq = iso3ToCow(r.hostIso3, r.year);
       for (const ccode of resolve(r.mission, r.year, hq === null ? [] : [hq])) {
         records.push({
-          ccode, mission: r.mission, year: r.year, month: r.month,
+          ccode, mission: missionKey(r.mission), year: r.year, month: r.month,
           troops: r.troops, police: r.police, observers: r.observers, total: r.total, tcc: r.contributors,
         });
       }
@@ -44,12 +46,26 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
     const total = r.total ?? parts;
     for (const ccode of resolve(r.mission, r.year, own)) {
       records.push({
-        ccode, mission: r.mission, year: r.year, month: r.month,
+        ccode, mission: missionKey(r.mission), year: r.year, month: r.month,
         troops: r.troops ?? 0, police: r.police ?? 0, observers: r.observers ?? 0, total, tcc: null,
       });
     }
   }
   return { records, covered, hasTcc: false };
+}
+
+/** Mission key -> month index of the mission's start, from the UN's list of missions. */
+export function missionStarts(sources: StepContext["sources"]): Map<string, number> {
+  return sources.load("un_mission_starts", [unMissionsSource], (d) => {
+    const out = new Map<string, number>();
+    for (const m of readUnMissions(d)) {
+      if (m.start === null) continue;
+      const k = missionKey(m.mission);
+      const start = monthIndex(Number(m.start.slice(0, 4)), Number(m.start.slice(5, 7)));
+      if (!out.has(k) || start < out.get(k)!) out.set(k, start);
+    }
+    return out;
+  });
 }
 
 const PRODUCES = [
@@ -59,7 +75,7 @@ const PRODUCES = [
 
 function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   const ipi = o.unSource === "ipi";
-  const src = [ipi ? ipiMissionMonthSource.id : kathmanMissionMonthCsvSource.id, "unpko_crosswalk_csv"];
+  const src = [ipi ? ipiMissionMonthSource.id : kathmanMissionMonthCsvSource.id, "unpko_crosswalk_csv", unMissionsSource.id];
   const span = ipi ? "1990-11 to 2017-03 (2016-11 missing)" : "1990-01 to 2019-12";
   const hosts =
     (o.multiHost === "crosswalk"
@@ -74,7 +90,7 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
     "A year the source does not cover at all is missing; otherwise a covered month without personnel counts as 0.";
   const mean = (what: string): string => `${base} Sum over the host's missions of ${what} per month, averaged over the year's covered months.`;
   const dur =
-    "A continuous deployment is a run of covered months with UN personnel > 0 in the host (any mission); a month the source does not cover (e.g. IPI 2016-11) does not break it, a covered month without personnel does. Deployments under way in the source's first month are counted from that month (left-censored). Missing in years without UN personnel.";
+    "A continuous deployment is a run of covered months with UN personnel > 0 in the host (any mission); a month the source does not cover (e.g. IPI 2016-11) does not break it, a covered month without personnel does. Deployments under way in the source's first month start at the earliest start date, in the UN's list of missions (un_missions), of the missions present in the host that month (e.g. UNFICYP, Cyprus, 1964-03). Missing in years without UN personnel.";
   const d = (name: string, type: ColumnDoc["type"], description: string, unit: string, derivation: string): ColumnDoc => ({
     name, type, description, unit, sources: src, derivation,
   });
@@ -109,7 +125,7 @@ export const unPeacekeepingStep: PanelStep = {
   docs,
   compute(panel, ctx) {
     const placed = placeUnMonths(ctx);
-    const agg = aggregateUnHostYears(placed.records, placed.covered, placed.hasTcc);
+    const agg = aggregateUnHostYears(placed.records, placed.covered, placed.hasTcc, missionStarts(ctx.sources));
     const coveredYears = new Set([...placed.covered].map((m) => Math.floor(m / 12)));
     const n = panel.nrows;
     const out: Record<string, (number | string | null)[]> = {};

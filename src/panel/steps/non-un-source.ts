@@ -1,6 +1,4 @@
-import { mapCsv } from "../../core/csv.js";
-import { baraHultmanPkoSource } from "../../sources/bara-hultman-pko.js";
-import { readSourceCsv } from "../../sources/read-source.js";
+import { baraHultmanPkoSource, readBaraHultman } from "../../sources/bara-hultman-pko.js";
 
 /** One operation in one host-month (Bara-Hultman), as the non-UN step uses it. */
 export interface NonUnMonth {
@@ -13,11 +11,12 @@ export interface NonUnMonth {
   readonly missionId: number;
   /** 1 = UN, 2 and 3 = non-UN (regional organisations; other). */
   readonly org: number;
-  /** Total personnel (persons), from the combined `totals_backward` series. */
+  /** Total personnel (persons), from the authors' combined `*_backward` series. */
   readonly total: number;
 }
 
-const COLUMNS = ["ccode", "date", "year", "missionid", "mission", "org", "totals_backward"];
+/** The source file read. */
+export const NON_UN_SOURCE = baraHultmanPkoSource;
 
 /**
  * Read the Bara-Hultman file (SHA-256 verified) into {@link NonUnMonth} rows. The file
@@ -25,26 +24,20 @@ const COLUMNS = ["ccode", "date", "year", "missionid", "mission", "org", "totals
  * the repeats are merged here, keeping the largest total.
  */
 export function readNonUnMonths(dataDir: string): NonUnMonth[] {
-  const table = readSourceCsv(dataDir, baraHultmanPkoSource, { required: COLUMNS });
-  const rows = mapCsv(table, (r) => {
-    const date = r.reqStr("date");
-    const m = /^(\d{4})m(\d{1,2})$/.exec(date);
-    if (!m) throw r.error("date", "a month written like 1997m1", JSON.stringify(date));
-    return {
-      ccode: r.reqInt("ccode"),
-      year: Number(m[1]),
-      month: Number(m[2]),
-      mission: r.reqStr("mission"),
-      missionId: r.reqInt("missionid"),
-      org: r.reqInt("org"),
-      total: r.num("totals_backward") ?? 0,
-    };
-  });
   const merged = new Map<string, NonUnMonth>();
-  for (const r of rows) {
+  for (const r of readBaraHultman(dataDir)) {
+    const row: NonUnMonth = {
+      ccode: r.ccode,
+      year: r.year,
+      month: r.month,
+      mission: r.mission,
+      missionId: r.missionId,
+      org: r.org,
+      total: r.backward?.total ?? 0,
+    };
     const k = `${r.ccode}:${r.missionId}:${r.year}:${r.month}`;
     const prev = merged.get(k);
-    if (prev === undefined || r.total > prev.total) merged.set(k, r);
+    if (prev === undefined || row.total > prev.total) merged.set(k, row);
   }
   return [...merged.values()];
 }

@@ -62,15 +62,20 @@ interface HostMonth {
  * counted twice: `tccDoubleCount` = 1 when the month giving the yearly maximum had
  * several missions). A continuous deployment is a run of covered months with
  * personnel > 0; a month the source does not cover does not break a run, a covered
- * month with no personnel does. Runs that start in the first covered month are
- * left-censored (counted from there).
+ * month with no personnel does. A run under way in the source's first covered month
+ * starts at the earliest `knownStarts` date of the missions present in the host that
+ * month (the UN's own mission start dates), or at that month when none is known.
+ * @param knownStarts mission -> month index of the mission's start, for left-censored runs.
  * @returns map from `ccode * 10000 + year` to the aggregates, for host-years in covered years.
  */
 export function aggregateUnHostYears(
   records: readonly HostMissionMonth[],
   covered: ReadonlySet<number>,
   hasTcc: boolean,
+  knownStarts: ReadonlyMap<string, number> = new Map(),
 ): Map<number, UnHostYear> {
+  const firstCovered = covered.size === 0 ? -1 : Math.min(...covered);
+  const firstMonthMissions = new Map<number, string[]>();
   const byHostMonth = new Map<number, Map<number, HostMonth>>();
   const missionsByHostYear = new Map<number, Set<string>>();
   for (const r of records) {
@@ -88,6 +93,11 @@ export function aggregateUnHostYears(
     hm.observers += r.observers;
     hm.total += r.total;
     hm.missions += 1;
+    if (m === firstCovered) {
+      const list = firstMonthMissions.get(r.ccode) ?? [];
+      list.push(r.mission);
+      firstMonthMissions.set(r.ccode, list);
+    }
     if (r.tcc !== null) {
       hm.tcc += r.tcc;
       hm.tccKnown = true;
@@ -116,7 +126,15 @@ export function aggregateUnHostYears(
     let start: number | null = null;
     for (const m of coveredSorted) {
       if (months.has(m)) {
-        if (start === null) start = m;
+        if (start === null) {
+          start = m;
+          if (m === firstCovered) {
+            for (const mission of firstMonthMissions.get(ccode) ?? []) {
+              const k = knownStarts.get(mission);
+              if (k !== undefined && k < start) start = k;
+            }
+          }
+        }
         spellStartAt.set(m, start);
       } else {
         start = null;

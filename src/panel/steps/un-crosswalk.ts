@@ -1,27 +1,21 @@
-import { parse } from "csv-parse/sync";
-import { readVerified } from "../../sources/verify.js";
-import { unpkoCrosswalkCsvSource } from "../../sources/unpko-crosswalk-csv.js";
+import { readUnpkoCrosswalk, unpkoCrosswalkCsvSource } from "../../sources/unpko-crosswalk-csv.js";
 import { panelCodes } from "../create-country-years.js";
 import type { StepContext, StepSources } from "../pipeline.js";
 import { makeHostResolver, missionKey } from "./un-hosts.js";
 
 /**
- * The UN PKO crosswalk as mission key -> host ISO-3 codes. Rows without a host (the
- * umbrella rows UNPF, UNOSOM, UNEF, UNAVEM, UNFOR, which also lack the trailing field)
- * are left out.
+ * The UN PKO crosswalk as mission key -> host ISO-3 codes (Kosovo as XKX). Missions whose
+ * rows name no host (the umbrella rows UNOSOM, UNEF, UNAVEM, and UNPF, UNFOR) are left out.
  */
 export function loadUnCrosswalk(sources: StepSources): ReadonlyMap<string, readonly string[]> {
   return sources.load("unpko_crosswalk", [unpkoCrosswalkCsvSource], (dir) => {
-    const text = readVerified(dir, unpkoCrosswalkCsvSource).toString("utf8");
-    const records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
     const map = new Map<string, string[]>();
-    for (const rec of records.slice(1)) {
-      const iso = (rec[2] ?? "").trim();
-      if (iso === "") continue;
-      const mission = missionKey(rec[0]);
-      const list = map.get(mission) ?? [];
-      if (!list.includes(iso)) list.push(iso);
-      map.set(mission, list);
+    for (const r of readUnpkoCrosswalk(dir)) {
+      if (r.hosts.length === 0) continue;
+      const key = missionKey(r.mission);
+      const list = map.get(key) ?? [];
+      for (const h of r.hosts) if (!list.includes(h)) list.push(h);
+      map.set(key, list);
     }
     return map;
   });
