@@ -3,6 +3,7 @@ import { PktError } from "../core/errors.js";
 import { registerDataCommands } from "./data.js";
 import { registerReportCommand } from "./report.js";
 import { registerFitCommand } from "./fit.js";
+import { registerCasesCommand } from "./cases.js";
 import { registerPanelCommand } from "./panel.js";
 import { registerServeCommand } from "./serve.js";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerReportCommand(program);
   registerFitCommand(program);
+  registerCasesCommand(program);
   registerPanelCommand(program);
   registerServeCommand(program);
   return program;
