@@ -37,6 +37,8 @@ export interface IpiMissionMonthRow {
   readonly month: number;
   /** `YYYY-MM` (the file's `Date` is the last day of that month). */
   readonly date: string;
+  /** Peacekeeping operation, political mission or support office; see {@link IPI_NON_PKO_MISSIONS}. */
+  readonly kind: IpiMissionKind;
   /** Host country name as given (`Country of Mission`), e.g. `Serbia` for UNMIK. */
   readonly hostName: string;
   /**
@@ -87,6 +89,25 @@ export const IPI_MISSION_RELABELS: readonly { readonly from: string; readonly to
   { from: "UNAVEM II", to: "UNAVEM", months: ["1994-06", "1995-04"] },
 ];
 
+/** Whether an IPI mission is a peacekeeping operation, a special political mission, or a support office. */
+export type IpiMissionKind = "peacekeeping" | "political" | "support";
+
+/**
+ * IPI missions that are not peacekeeping operations (the file mixes them in). Political:
+ * special political missions and integrated offices led by the UN political department
+ * (UNAMA, UNAMI, BINUB, BNUB, UNIOSIL, UNSOM, UNMIN, UNOTIL, BONUCA, UNOA, UNMA, UNMC, and
+ * UNAMET, the 1999 East Timor consultation mission); none of them is in the UN's
+ * peacekeeping list (`pko/un_dppadposs_missions.csv`). Support: UNSOS (support office for
+ * the AU mission in Somalia) and LBB (the UN Logistics Base at Brindisi, Italy). Every other
+ * mission is `peacekeeping`.
+ */
+export const IPI_NON_PKO_MISSIONS: Readonly<Record<string, Exclude<IpiMissionKind, "peacekeeping">>> = {
+  UNAMA: "political", UNAMI: "political", BINUB: "political", BNUB: "political", UNIOSIL: "political",
+  UNSOM: "political", UNMIN: "political", UNOTIL: "political", BONUCA: "political", UNOA: "political",
+  UNMA: "political", UNMC: "political", UNAMET: "political",
+  UNSOS: "support", LBB: "support",
+};
+
 const IPI_MISSION_COLUMNS = [
   "Date", "Mission", "Country of Mission", "Country of Mission ISO-3", "Mission HQ",
   "Number of Contributors", "Troops", "Police", "Observers", "Total",
@@ -134,6 +155,7 @@ function ipiMissionMonthRows(table: CsvTable): IpiMissionMonthRow[] {
     return {
       mission,
       missionAsGiven,
+      kind: IPI_NON_PKO_MISSIONS[mission] ?? "peacekeeping",
       year,
       month,
       date,

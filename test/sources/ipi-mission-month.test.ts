@@ -5,6 +5,7 @@ import {
   readIpiMissionMonth,
   type IpiMissionMonthRow,
 } from "../../src/sources/ipi-mission-month.js";
+import { readUnMissions } from "../../src/sources/un-missions.js";
 import { DATA_DIR } from "../util/data.js";
 import { dropColumn, findLine, realText, renameColumn, setCell, truncateAt } from "./pko-csv-edit.js";
 
@@ -88,6 +89,24 @@ describe("readIpiMissionMonth (real file)", () => {
     expect(at("UNOCI", "2005-05")).toMatchObject({ missionAsGiven: "ONUCI", total: 6256 });
     const relabelled = rows.filter((r) => r.mission !== r.missionAsGiven);
     expect(relabelled).toHaveLength(1 + 14 + 11);
+  });
+});
+
+describe("IPI mission kinds", () => {
+  it("flags the political missions the data README names, and support offices", () => {
+    const kind = (m: string) => rows.find((r) => r.mission === m)?.kind;
+    for (const m of ["UNAMA", "UNAMI", "BINUB", "UNIOSIL", "UNSOM"]) expect([m, kind(m)]).toEqual([m, "political"]);
+    expect(kind("LBB")).toBe("support");
+    expect(kind("UNAMSIL")).toBe("peacekeeping");
+    expect(kind("UNMIK")).toBe("peacekeeping");
+  });
+
+  it("calls peacekeeping only missions in the UN peacekeeping list (or UNTMIH, which it omits)", () => {
+    const listed = new Set(readUnMissions(DATA_DIR).map((r) => r.mission));
+    const pko = new Set(rows.filter((r) => r.kind === "peacekeeping").map((r) => r.mission));
+    expect([...pko].filter((m) => !listed.has(m))).toEqual(["UNTMIH"]);
+    const other = new Set(rows.filter((r) => r.kind !== "peacekeeping").map((r) => r.mission));
+    expect([...other].filter((m) => listed.has(m))).toEqual([]);
   });
 });
 
