@@ -37,7 +37,7 @@ function modelLines(s: StudyResults): string[] {
 export function reportMarkdown(c: ReportContent): string {
   const s = c.study;
   const out: string[] = [`# ${TITLE}`, "", `*${QUESTION}*`, "", "## Findings", "", headline(s.findings), ""];
-  for (const f of s.findings) out.push(`- **${claimTitle(f)}: ${verdictLabel(f)}.** ${f.text}`);
+  for (const f of s.findings) out.push(`- **${claimTitle(f)}: ${verdictLabel(f)}.** ${f.plain}`, `  Evidence: ${evidence(f)}`);
   out.push("", "## Models", "");
   for (const l of modelLines(s)) out.push(`- ${l}`);
   out.push("", "## Main results", "", tableToMarkdown(c.mainTable), "## Figures", "");
@@ -53,6 +53,11 @@ export function reportMarkdown(c: ReportContent): string {
   for (const p of c.provenance) out.push(`| \`${p.file}\` | \`${p.sha256}\` | ${p.usedFor} | ${p.citation.replace(/\|/g, "\\|")} |`);
   out.push("");
   return out.join("\n");
+}
+
+/** The numbers behind a finding (its text without the leading verdict words). */
+function evidence(f: Finding): string {
+  return f.text.replace(/^[^:]*: /, "");
 }
 
 function badgeClass(f: Finding): string {
@@ -86,7 +91,8 @@ export function reportHtml(c: ReportContent): string {
     h.push(
       `<article class="finding ${badgeClass(f)}"><h3>${escapeHtml(claimTitle(f))}</h3>`,
       `<p class="badge">${escapeHtml(verdictLabel(f))}</p>`,
-      `<p>${escapeHtml(f.text.replace(/^[^:]*: /, ""))}</p></article>`,
+      `<p>${escapeHtml(f.plain)}</p>`,
+      `<p class="evidence">Evidence: ${escapeHtml(evidence(f))}</p></article>`,
     );
   }
   h.push("</div></section>", '<section id="results"><h2>Main results</h2>', "<ul class=\"models\">");

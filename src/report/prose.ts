@@ -74,9 +74,9 @@ export function fixedEffectsParagraph(robustness: readonly RobustnessResult[], m
       : "the sign does not reverse, but the within-country estimate is not statistically distinguishable from zero";
   return (
     `Country fixed effects. A student paper reported that the effect of deployment size reverses once country fixed effects are added. ` +
-    `On our data, with conditional logit (identified only by countries whose destination status changes during ${fe.options.yearFrom}-${fe.options.yearTo}; ${cell.nobs ?? "?"} country-years), ` +
+    `On our data, with conditional logit (identified only by the ${cell.informative?.groups ?? "?"} countries whose destination status changes during ${fe.options.yearFrom}-${fe.options.yearTo}: ${cell.informative?.rows ?? "?"} of ${cell.nobs ?? "?"} country-years), ` +
     `the coefficient on ${cell.term} is ${fmt(c.estimate, 3)} (SE ${fmt(c.std_error, 3)}, p ${fmtP(c.p_value)}) against ${base ? fmt(base.estimate, 3) : "n/a"} in the pooled logit: ${what}.` +
-    " Most countries' listing never changes in these years, so the fixed-effects estimate rests on few countries and answers a different question (does a change in deployment within a country move its listing?)."
+    " The fixed-effects estimate answers a different question (does a change in deployment within a country move its listing?) and rests only on the countries whose listing changes."
   );
 }
 

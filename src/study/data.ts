@@ -21,6 +21,9 @@ export function termValue(row: PanelRow, t: Pick<TermSpec, "col" | "fn">): numbe
   return v;
 }
 
+/** COW code of the United States, whose own troops at home are not a foreign presence. */
+const USA = 2;
+
 /** Years deployed, with 0 for a country-year without UN personnel (the panel leaves it missing there). */
 function durationOrZero(r: PanelRow): number | null {
   const d = numOf(r, "un_duration_years");
@@ -38,7 +41,9 @@ export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): 
  * is keyed by calendar year; under the `lag` alignment report year t sits on calendar
  * year t-1) and add the derived columns the study uses: `report_year`; `trend` =
  * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier;
- * `un_duration` = `un_duration_years`, 0 where no UN personnel are present.
+ * `un_duration` = `un_duration_years`, 0 where no UN personnel are present;
+ * `us_troops_foreign` = `us_troops`, but 0 for the United States itself (the series
+ * counts US troops at home, which are not a foreign military presence).
  * Rows are returned sorted by ccode then year, so the output is deterministic.
  */
 export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelRow[] {
@@ -56,6 +61,7 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       trend: ry - o.yearFrom,
       tip_tier_lag: tier.get(`${String(r.ccode)}:${year - 1}`) ?? null,
       un_duration: durationOrZero(r),
+      us_troops_foreign: numOf(r, "ccode") === USA ? (r.us_troops === null ? null : 0) : numOf(r, "us_troops"),
     });
   }
   out.sort((a, b) => (numOf(a, "ccode") ?? 0) - (numOf(b, "ccode") ?? 0) || (numOf(a, "year") ?? 0) - (numOf(b, "year") ?? 0));

@@ -51,8 +51,10 @@ export interface Finding {
   /** The coefficient row, or null when the model could not estimate the term. */
   readonly coefficient: TidyRow | null;
   readonly effects: readonly EffectSummary[];
-  /** Plain words: verdict and evidence in one or two sentences. */
+  /** Verdict and evidence in one or two sentences, with the numbers. */
   readonly text: string;
+  /** The same in plain words for a non-specialist reader (no coefficients). */
+  readonly plain: string;
 }
 
 /** Apply the rule to a coefficient: expected sign +1 for the three claims. */
@@ -102,6 +104,7 @@ export function deriveFinding(input: FindingInput): Finding {
       effects: input.effects,
       verdict: "not-supported",
       coefficient: row,
+      plain: "The rebuilt data cannot test this claim.",
       text: `Not estimable: the model has no usable coefficient for ${input.term}${row === null ? " (dropped or missing)" : ""}.`,
     };
   }
@@ -109,10 +112,52 @@ export function deriveFinding(input: FindingInput): Finding {
   const coefText = `coefficient on ${input.term} ${fmt(row.estimate, 3)} (SE ${fmt(row.std_error, 3)}, p ${fmtP(row.p_value)}, N = ${input.results.glance.nobs})`;
   const effects = input.effects.filter((e) => Number.isFinite(e.value.estimate)).map(effectWords);
   const text = `${verdictWords(input.id, verdict)}: ${coefText}.${effects.length > 0 ? ` ${effects.join("; ")}.` : ""}`;
-  return { id: input.id, model: input.model, claim: input.claim, term: input.term, verdict, coefficient: row, effects: input.effects, text };
+  return { id: input.id, model: input.model, claim: input.claim, term: input.term, verdict, coefficient: row, effects: input.effects, text, plain: plainWords(input, verdict) };
 }
 
 /** Derive every finding. */
 export function deriveFindings(inputs: readonly FindingInput[]): Finding[] {
   return inputs.map(deriveFinding);
+}
+
+function pointsPhrase(e: EffectSummary): string {
+  const v = e.value;
+  const dir = v.estimate >= 0 ? "more" : "less";
+  return `${fmt(Math.abs(100 * v.estimate), 0)} percentage points ${dir} likely (95% CI ${fmt(100 * v.conf_low, 0)} to ${fmt(100 * v.conf_high, 0)})`;
+}
+
+/** The "how sure" sentence per verdict. */
+const CERTAINTY: Record<Verdict, string> = {
+  supported: "The association is clear: it is unlikely to be chance (p < 0.05).",
+  "direction-only": "But the data are also consistent with no effect at all.",
+  "not-supported": "The estimate points the other way, and the data are consistent with no effect.",
+  contradicted: "The estimate points clearly the other way (p < 0.05).",
+};
+
+/** The amount in an effect's description ("From none to 680 personnel (median where present)" -> "680 personnel"). */
+function amountOf(e: EffectSummary): string {
+  return e.what.replace(/^From none to /, "").replace(/ \(median where present\)$/, "");
+}
+
+/** The verdict in words a policy reader can use: effect sizes in percentage points, no coefficients. */
+export function plainWords(input: FindingInput, verdict: Verdict): string {
+  const typical = input.effects.find((e) => e.scale === "probability" && e.what.startsWith("From none") && Number.isFinite(e.value.estimate));
+  if (input.id === "size") {
+    const lead = typical
+      ? `A country hosting a typical UN deployment (${amountOf(typical)}) is estimated to be ${pointsPhrase(typical)} to be listed as a destination than a similar country without peacekeepers.`
+      : "Larger UN deployments are compared with none.";
+    return `${lead} ${CERTAINTY[verdict]}`;
+  }
+  if (input.id === "placebo") {
+    const lead = typical ? `Countries hosting US troops (typically ${amountOf(typical)}) are estimated to be ${pointsPhrase(typical)} to be listed.` : "";
+    return verdict === "supported"
+      ? `${lead} There is no clear positive association, as expected if the pattern is specific to UN peacekeepers.`.trim()
+      : `${lead} US troops show a clear positive association too, so the pattern may not be specific to UN peacekeepers.`.trim();
+  }
+  const what = input.id === "duration" ? "the longer a mission has been deployed" : "the more countries contribute personnel";
+  const [lo, hi] = input.effects.filter((e) => e.scale === "log-odds");
+  const range = lo && hi ? ` (effect of size on the log-odds ${fmt(lo.value.estimate, 2)} at the low end, ${fmt(hi.value.estimate, 2)} at the high end)` : "";
+  if (verdict === "supported") return `Larger deployments matter more ${what}${range}; this pattern is unlikely to be chance (p < 0.05).`;
+  if (verdict === "direction-only") return `Larger deployments may matter more ${what}${range}, but the data cannot tell this apart from no difference.`;
+  return `The data do not show that larger deployments matter more ${what}${range}.`;
 }

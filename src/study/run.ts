@@ -44,6 +44,11 @@ export interface RobustnessCell {
   readonly term: string;
   readonly coefficient: TidyRow | null;
   readonly nobs: number | null;
+  /**
+   * For fixed-effects (conditional) models: the country-years and countries that
+   * identify the estimate (those whose outcome varies); null otherwise.
+   */
+  readonly informative: { readonly rows: number; readonly groups: number } | null;
   /** Why the model could not be estimated, or a warning worth showing. */
   readonly note: string | null;
 }
@@ -161,21 +166,47 @@ function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOption
     rows = panelFor(vo);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { variant: v, options: vo, cells: studyModels(vo).map((m) => ({ model: m.id, term: keyTermOf(m), coefficient: null, nobs: null, note: msg })) };
+    return { variant: v, options: vo, cells: studyModels(vo).map((m) => ({ model: m.id, term: keyTermOf(m), coefficient: null, nobs: null, informative: null, note: msg })) };
   }
   const cells = studyModels(vo).map((m0): RobustnessCell => {
     const m = variantModel(v, m0);
     const term = keyTermOf(m);
+    const empty = columnsOf(m).filter((c) => rows.every((r) => r[c] === null || r[c] === undefined));
+    if (empty.length > 0) {
+      return { model: m.id, term, coefficient: null, nobs: null, informative: null, note: `${empty.join(", ")} missing in every row with these options` };
+    }
     try {
       const fm = fitModel(engine, m, rows);
       const row = fm.results.tidy.find((t) => t.term === term) ?? null;
       const warn = fm.results.warnings.map((w) => w.message).join("; ");
-      return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
+      const informative = m.group === null ? null : informativeCount(sampleFor(m, rows), m.group, m.response);
+      return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, informative, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
     } catch (err) {
-      return { model: m.id, term, coefficient: null, nobs: null, note: err instanceof Error ? err.message : String(err) };
+      return { model: m.id, term, coefficient: null, nobs: null, informative: null, note: err instanceof Error ? err.message : String(err) };
     }
   });
   return { variant: v, options: vo, cells };
+}
+
+/** Rows and groups whose outcome varies within the group (what identifies a conditional logit). */
+export function informativeCount(sample: readonly PanelRow[], group: string, response: string): { rows: number; groups: number } {
+  const by = new Map<string, { n: number; ones: number }>();
+  for (const r of sample) {
+    const k = String(r[group]);
+    const g = by.get(k) ?? { n: 0, ones: 0 };
+    g.n++;
+    if (numOf(r, response) === 1) g.ones++;
+    by.set(k, g);
+  }
+  let rows = 0;
+  let groups = 0;
+  for (const g of by.values()) {
+    if (g.ones > 0 && g.ones < g.n) {
+      rows += g.n;
+      groups++;
+    }
+  }
+  return { rows, groups };
 }
 
 /** The coefficient a model is judged by: the interaction when there is one, else the exposure. */

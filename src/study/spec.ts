@@ -143,7 +143,7 @@ export function studyModels(o: StudyOptions): ModelSpec[] {
       id: "M4",
       title: "Placebo: US troops",
       claim: "Placebo: US troop presence should not have the same association if the mechanism is specific to UN peacekeepers.",
-      key: { col: "us_troops", fn: "log1p", label: "US troops (log 1+)" },
+      key: { col: "us_troops_foreign", fn: "log1p", label: "US troops (log 1+)" },
       moderator: null,
     },
   ];

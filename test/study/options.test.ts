@@ -10,7 +10,7 @@ describe("study options and specs", () => {
       "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
       "pdest ~ log1p(un_total) + un_duration + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_duration",
       "pdest ~ log1p(un_total) + un_tcc + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_tcc",
-      "pdest ~ log1p(us_troops) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
+      "pdest ~ log1p(us_troops_foreign) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
     ]);
     for (const m of studyModels(DEFAULT_OPTIONS)) {
       expect(m.estimator).toBe("logit");

@@ -32,7 +32,7 @@ export function figureSpecs(study: StudyResults, world: readonly WorldFeature[])
       id: "prediction",
       title: "Predicted probability of being a destination, by deployment size",
       caption:
-        `Model M1. Average predicted probability that a country is listed as a ${outcome}, setting every country's ${sizeWords.toLowerCase()} to the value on the horizontal axis ` +
+        `Model M1. Average predicted probability that a country is listed as a ${outcome}, setting every country's ${sizeWords.replace(/ \(.*\)$/, "")} to the value on the horizontal axis ` +
         `and keeping its other characteristics as observed; shaded band: 95% confidence interval (delta method, country-clustered). Horizontal axis on a log scale (${align}).`,
       spec: predictionSpec(study.curves.prediction, { xTitle: sizeWords, yTitle: "Probability of being a destination", subtitle: `Model M1, ${size.label}, 95% CI` }),
     });

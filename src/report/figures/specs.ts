@@ -54,7 +54,7 @@ export function marginalEffectSpec(curve: readonly CurvePoint[], o: { title: str
         mark: { type: "area", color: BLUE, opacity: 0.2 },
         encoding: {
           x: { field: "x", type: "quantitative", title: o.xTitle, scale: { nice: false, zero: false } },
-          y: { field: "low", type: "quantitative", title: "Effect of log(1 + personnel) on the log-odds" },
+          y: { field: "low", type: "quantitative", title: "Effect on the log-odds" },
           y2: { field: "high" },
         },
       },

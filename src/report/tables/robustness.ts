@@ -18,6 +18,7 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
   const ids = [...new Set(results.flatMap((r) => r.cells.map((c) => c.model)))];
   const rows: TableRow[] = [];
   const notes: string[] = [];
+  const fe: RobustnessResult[] = [];
   for (const r of results) {
     const byModel = new Map(r.cells.map((c) => [c.model, c]));
     const coef: string[] = [];
@@ -31,10 +32,11 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
         continue;
       }
       coef.push(`${num(c.coefficient.estimate, digits)}${stars(c.coefficient.p_value)}`);
-      se.push(`(${num(c.coefficient.std_error, digits)}) N=${int(c.nobs)}`);
-      if (c.note) notes.push(`${r.variant.label}, ${id}: warnings: ${c.note}`);
+      se.push(`(${num(c.coefficient.std_error, digits)}) N=${int(c.informative ? c.informative.rows : c.nobs)}`);
+      if (c.note) notes.push(`${r.variant.label}, ${id}: ${c.note}`);
     }
     rows.push({ kind: "coef", label: r.variant.label, cells: coef });
+    if (r.cells.some((c) => c.informative !== null)) fe.push(r);
     rows.push({ kind: "se", label: "", cells: se });
   }
   return {
@@ -44,10 +46,27 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
     subheader: null,
     rows,
     notes: [
-      "Each cell: the deployment-size coefficient (M1, M4) or the interaction coefficient (M2, M3); standard error in parentheses and N.",
+      "Each cell: the deployment-size coefficient (M1, M4) or the interaction coefficient (M2, M3); standard error in parentheses and N" +
+        (fe.length > 0 ? " (for conditional logit, the country-years of countries whose status changes, which alone identify it)." : "."),
       ...results.map((r) => `${r.variant.label}: ${r.variant.note}`),
-      ...notes,
+      ...dedupeNotes(notes),
       STARS_NOTE,
     ],
   };
+}
+
+/** Merge notes that differ only in the model id: "X, M1: msg" + "X, M2: msg" -> "X, M1, M2: msg". */
+function dedupeNotes(notes: readonly string[]): string[] {
+  const merged = new Map<string, string[]>();
+  for (const n of notes) {
+    const m = /^(.*), (M\d+): (.*)$/.exec(n);
+    const key = m ? `${m[1]}\u0000${m[3]}` : n;
+    const ids = merged.get(key) ?? [];
+    if (m) ids.push(m[2]);
+    merged.set(key, ids);
+  }
+  return [...merged.entries()].map(([key, ids]) => {
+    const [label, msg] = key.split("\u0000");
+    return msg === undefined ? label : `${label}, ${ids.join(", ")}: ${msg}`;
+  });
 }
