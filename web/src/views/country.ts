@@ -110,7 +110,7 @@ function lineSpec(title: string, rows: Row[], years: readonly number[], yTitle: 
     encoding: {
       x: { field: "year", type: "quantitative", axis: { format: "d" }, scale: { domain: years }, title: null },
       y: { field: "value", type: "quantitative", title: yTitle, axis: { format: "~s" } },
-      color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
+      color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom", columns: 2, labelLimit: 220 } },
       tooltip: [{ field: "series" }, { field: "year" }, { field: "value", format: ",.0f" }],
     },
   } as TopLevelSpec;

@@ -78,7 +78,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     }
     const nDest = res.rows.filter((r) => r[outcome] === 1).length;
     const nUn = res.rows.filter((r) => typeof r.un_total === "number" && r.un_total > 0).length;
-    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries reported as destinations (${outcome}). Circles: mean monthly uniformed personnel. Data: /api/map?year=${year}.`;
+    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries reported as destinations (${outcome}). Circles: mean monthly uniformed personnel. Destination status from the TIP report of ${year} (HTI covers reports 2001-2011; panel alignment "${res.variant.alignment}"). Data: /api/map?year=${year}.`;
     await renderChart(mapBox, mapSpec(features, points, year, outcome), {
       name: `map-${year}`,
       onClick: (d) => open((d.properties as { iso3?: unknown } | undefined)?.iso3 ?? d.iso3),

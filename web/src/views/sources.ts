@@ -20,7 +20,7 @@ export function renderSources(host: HTMLElement, meta: Meta): void {
     el("h3", { text: "Panel options" }),
     el("pre", { class: "options", text: JSON.stringify(meta.panelOptions, null, 2) }),
   );
-  renderTable(
+  const t = renderTable(
     table,
     [
       { key: "id", label: "id" },
@@ -32,4 +32,5 @@ export function renderSources(host: HTMLElement, meta: Meta): void {
     meta.sources.map((s) => ({ ...s })),
     "sources",
   );
+  t.classList.add("sources");
 }
