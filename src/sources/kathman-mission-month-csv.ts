@@ -1,5 +1,6 @@
 import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
+import { IPI_NON_PKO_MISSIONS, type IpiMissionKind } from "./ipi-mission-month.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
@@ -24,6 +25,8 @@ export const kathmanMissionMonthCsvSource: SourceDef = {
 export interface KathmanMissionMonthRow {
   /** Mission acronym as written, e.g. `UNAMSIL`. */
   readonly mission: string;
+  /** Peacekeeping operation, political mission or support office; see {@link KATHMAN_NON_PKO_MISSIONS}. */
+  readonly kind: IpiMissionKind;
   /** Host as named in the file (`missioncountry`), e.g. `Sierra Leone`, `Various`, `Unknown`. */
   readonly hostName: string;
   /** COW code of the (first) host; null for -999 (UNTSO, ONUCA, UNOWAS: "Various"; UNPF, LBB: "Unknown"; UNMHA). */
@@ -55,6 +58,16 @@ export interface KathmanMissionMonthRow {
   /** Line in the source file (header = line 1). */
   readonly line: number;
 }
+
+/**
+ * Kathman missions that are not peacekeeping operations: those of
+ * {@link IPI_NON_PKO_MISSIONS}, plus the special political missions only this file has
+ * (BINUH, UNIOGBIS, UNMHA, UNOWAS, UNSMIL, UNVMC). Every other mission is `peacekeeping`.
+ */
+export const KATHMAN_NON_PKO_MISSIONS: Readonly<Record<string, Exclude<IpiMissionKind, "peacekeeping">>> = {
+  ...IPI_NON_PKO_MISSIONS,
+  BINUH: "political", UNIOGBIS: "political", UNMHA: "political", UNOWAS: "political", UNSMIL: "political", UNVMC: "political",
+};
 
 const KATHMAN_COLUMNS = [
   "mission", "missioncountry", "missionccode", "missionccode2", "year", "month",
@@ -89,6 +102,7 @@ function kathmanRows(table: CsvTable): KathmanMissionMonthRow[] {
     seen.set(key, row.line);
     return {
       mission,
+      kind: KATHMAN_NON_PKO_MISSIONS[mission] ?? "peacekeeping",
       hostName: row.reqStr("missioncountry"),
       ccode: cow(row, "missionccode"),
       ccode2: cow(row, "missionccode2"),

@@ -4,6 +4,7 @@ import {
   parseKathmanMissionMonth,
   readKathmanMissionMonth,
 } from "../../src/sources/kathman-mission-month-csv.js";
+import { readUnMissions } from "../../src/sources/un-missions.js";
 import { DATA_DIR } from "../util/data.js";
 import { dropColumn, findLine, realText, setCell, truncateAt } from "./pko-csv-edit.js";
 
@@ -39,6 +40,15 @@ describe("readKathmanMissionMonth (real file)", () => {
       "MINURCAT", "UNIIMOG", "UNIKOM", "UNMEE", "UNMOGIP", "UNPROFOR",
     ]);
     expect(rows.filter((r) => r.troops === null)).toHaveLength(319);
+  });
+
+  it("calls peacekeeping only missions in the UN peacekeeping list (or UNTMIH, which it omits)", () => {
+    const listed = new Set(readUnMissions(DATA_DIR).map((r) => r.mission));
+    const pko = new Set(rows.filter((r) => r.kind === "peacekeeping").map((r) => r.mission));
+    expect([...pko].filter((m) => !listed.has(m))).toEqual(["UNTMIH"]);
+    const other = new Set(rows.filter((r) => r.kind !== "peacekeeping").map((r) => r.mission));
+    expect([...other].filter((m) => listed.has(m))).toEqual([]);
+    expect(other.size).toBe(21);
   });
 
   it("takes the month from year/month, not the mistyped yearmon", () => {
