@@ -5,7 +5,7 @@ import { applyStep, type PanelStep, type SourceLoader } from "../pipeline.js";
 import { joinByCowYear } from "./join.js";
 
 const JOIN =
-  "Joined on COW code and the file's year (the calendar year of the policies scored; the index's authors already aligned it, so the reportAlignment option does not apply). Serbia's non-standard code 1003 is 345; Hong Kong and Macau are dropped. Missing outside 2000-2013 and where the country is not scored.";
+  "Joined on COW code and the file's year (the calendar year of the policies scored; the index's authors already aligned it, so the reportAlignment option does not apply). Serbia's non-standard code 1003 is 345; Hong Kong and Macau are dropped. Missing where the file has no score for the country-year (the index covers 2000-2013, with a few scores for 2014).";
 
 const part = (name: string, what: string): ColumnDoc => ({
   name,

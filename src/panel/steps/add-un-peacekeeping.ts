@@ -84,7 +84,11 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       : "Missions are placed only in the source's HQ country (option multiHost = hq)") +
     `. UNMIK is placed by option kosovo = ${o.kosovo}` +
     (o.kosovo === "split-2008" ? " (Serbia 345 through 2007, Kosovo 347 from 2008)" : "") +
-    ". Personnel in a host that is not a COW state that year are dropped.";
+    ". Personnel in a host that is not a COW state that year are dropped: " +
+    (ipi
+      ? "UNAMET and UNTAET (East Timor before 2002)" + (o.multiHost === "hq" ? " and MINURSO (HQ in Western Sahara)" : "")
+      : "UNPF, UNOWAS, UNMHA and LBB (no host code)" + (o.multiHost === "hq" ? ", UNTSO and ONUCA (no single host)" : "")) +
+    ".";
   const base =
     `UN mission-month data (${ipi ? "IPI Providing for Peacekeeping" : "Kathman, updated to 2019"}; option unSource = ${o.unSource}), covering ${span}. ${hosts} ` +
     "A year the source does not cover at all is missing; otherwise a covered month without personnel counts as 0.";
