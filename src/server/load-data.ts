@@ -2,7 +2,7 @@
  * Dashboard data from the source files: the panel (built once per variant and
  * cached), per-operation timelines, the sources used, and the ISO numeric table.
  */
-import { buildPanel, DEFAULT_OPTIONS, SourceLoader, toRows, type Panel, type PanelOptions } from "../panel/index.js";
+import { createCountryYears, DEFAULT_OPTIONS, PANEL_STEPS, runSteps, SourceLoader, toRows, type Panel, type PanelOptions } from "../panel/index.js";
 import { placeUnMonths } from "../panel/steps/add-un-peacekeeping.js";
 import { nonUnType } from "../panel/steps/add-non-un-operations.js";
 import { readNonUnMonths } from "../panel/steps/non-un-source.js";
@@ -27,11 +27,14 @@ const ORG_LABEL: Readonly<Record<string, string>> = { nato: "NATO", eu: "EU", re
  */
 export function loadDashboardData(dataDir: string): DashboardData {
   const panels = new Map<string, { panel: Panel; rows: readonly PanelRow[] }>();
+  // One loader for every variant: each source file is verified and parsed once, and
+  // variants only re-run the steps (what buildPanel does, with the reads shared).
+  const loader = new SourceLoader(dataDir);
   const build = (v: PanelVariant) => {
     const key = variantKey(v);
     let hit = panels.get(key);
     if (hit === undefined) {
-      const panel = buildPanel(dataDir, panelOptionsOf(v));
+      const panel = runSteps(createCountryYears(loader, panelOptionsOf(v)), PANEL_STEPS, loader);
       hit = { panel, rows: Object.freeze(toRows(panel).map((r) => Object.freeze(r as PanelRow))) };
       panels.set(key, hit);
     }
@@ -41,7 +44,7 @@ export function loadDashboardData(dataDir: string): DashboardData {
   const iso3Of = new Map<string, string>();
   for (const r of base.rows) if (typeof r.iso3 === "string") iso3Of.set(`${String(r.ccode)}:${String(r.year)}`, r.iso3);
 
-  const missions = missionTimelines(dataDir, iso3Of);
+  const missions = missionTimelines(dataDir, loader, iso3Of);
   const isoNumeric: Record<string, string> = {};
   for (const c of readCountrycodeCodelist(dataDir)) {
     if (c.iso3n !== null && c.iso3c !== null) isoNumeric[String(c.iso3n).padStart(3, "0")] = c.iso3c;
@@ -71,7 +74,7 @@ export function loadDashboardData(dataDir: string): DashboardData {
  * mean over the year's months covered by the source (UN) or over 12 months (non-UN,
  * as the panel's nonun_* columns).
  */
-function missionTimelines(dataDir: string, iso3Of: ReadonlyMap<string, string>): Map<string, MissionYear[]> {
+function missionTimelines(dataDir: string, loader: SourceLoader, iso3Of: ReadonlyMap<string, string>): Map<string, MissionYear[]> {
   type Acc = { iso3: string; mission: string; org: string; year: number; total: number; troops: number; police: number; observers: number; tcc: number | null; months: number };
   const acc = new Map<string, Acc>();
   const add = (ccode: number, year: number, mission: string, org: string, v: { total: number; troops: number; police: number; observers: number; tcc: number | null }) => {
@@ -86,11 +89,11 @@ function missionTimelines(dataDir: string, iso3Of: ReadonlyMap<string, string>):
     if (v.tcc !== null) a.tcc = Math.max(a.tcc ?? 0, v.tcc);
     acc.set(k, a);
   };
-  const placed = placeUnMonths({ options: DEFAULT_OPTIONS, sources: new SourceLoader(dataDir) });
+  const placed = placeUnMonths({ options: DEFAULT_OPTIONS, sources: loader });
   const monthsIn = new Map<number, number>();
   for (const m of placed.covered) monthsIn.set(Math.floor(m / 12), (monthsIn.get(Math.floor(m / 12)) ?? 0) + 1);
   for (const r of placed.records) add(r.ccode, r.year, r.mission, "UN", r);
-  for (const r of readNonUnMonths(dataDir)) {
+  for (const r of loader.load("bara_hultman_pko", [baraHultmanPkoSource], readNonUnMonths)) {
     if (r.org === 1 || r.total <= 0) continue;
     const ccode = KOSOVO_MISSIONS.has(missionKey(r.mission)) ? kosovoHost(r.year, DEFAULT_OPTIONS.kosovo) : r.ccode;
     add(ccode, r.year, r.mission, ORG_LABEL[nonUnType(r)] ?? "other", { total: r.total, troops: 0, police: 0, observers: 0, tcc: null });
