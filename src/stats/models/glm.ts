@@ -102,7 +102,14 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
       let e = 0;
       for (let j = 0; j < p; j++) e += xd[off + j] * b[j];
       eta[i] = e;
-      const m = link.linkinv(e);
+      let m: number;
+      if (isLogit) {
+        // R's C_logit_linkinv, inlined for speed.
+        const t = e < -30 ? 2.220446049250313e-16 : e > 30 ? 4503599627370496 : Math.exp(e);
+        m = t / (1 + t);
+      } else {
+        m = link.linkinv(e);
+      }
       mu[i] = m;
       const yi = y[i];
       // R's binomial_dev_resids for y in {0, 1}: 2 log(1 / mu) or 2 log(1 / (1 - mu)).
