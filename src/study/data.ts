@@ -64,7 +64,10 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       us_troops_foreign: numOf(r, "ccode") === USA ? (r.us_troops === null ? null : 0) : numOf(r, "us_troops"),
     });
   }
-  out.sort((a, b) => (numOf(a, "ccode") ?? 0) - (numOf(b, "ccode") ?? 0) || (numOf(a, "year") ?? 0) - (numOf(b, "year") ?? 0));
+  const key = (r: PanelRow) => (numOf(r, "ccode") ?? 0) * 10000 + (numOf(r, "year") ?? 0);
+  for (let i = 1; i < out.length; i++) {
+    if (key(out[i - 1]) > key(out[i])) return out.sort((a, b) => key(a) - key(b));
+  }
   return out;
 }
 
@@ -76,8 +79,18 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
 export function sampleFor(m: ModelSpec, rows: readonly PanelRow[]): PanelRow[] {
   const terms: Array<Pick<TermSpec, "col" | "fn">> = [m.key, ...(m.moderator ? [m.moderator] : []), ...m.controls];
   const plain = columnsOf(m);
-  return rows.filter((r) => plain.every((c) => r[c] !== null && r[c] !== undefined) && terms.every((t) => termValue(r, t) !== null) && numOf(r, m.response) !== null);
+  const key = JSON.stringify([m.response, plain, terms.map((t) => [t.col, t.fn])]);
+  let byKey = SAMPLES.get(rows);
+  if (byKey === undefined) SAMPLES.set(rows, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  const sample = rows.filter((r) => plain.every((c) => r[c] !== null && r[c] !== undefined) && terms.every((t) => termValue(r, t) !== null) && numOf(r, m.response) !== null);
+  byKey.set(key, sample);
+  return sample;
 }
+
+/** Samples already drawn, per row array and model columns (the same sample serves several estimators). */
+const SAMPLES = new WeakMap<readonly PanelRow[], Map<string, PanelRow[]>>();
 
 /** The median of the positive values of a column (e.g. a typical deployment size), or null. */
 export function medianPositive(rows: readonly PanelRow[], col: string): number | null {

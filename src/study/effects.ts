@@ -16,14 +16,25 @@ function withCi(estimate: number, variance: number): Estimate {
   return { estimate, std_error: se, conf_low: estimate - Z975 * se, conf_high: estimate + Z975 * se };
 }
 
-/** Evaluate one factor of a term name: `col`, `log(col)` or `log1p(col)`. */
-function factorValue(row: PanelRow, factor: string, set: ReadonlyMap<string, number>): number | null {
-  const m = /^(log1p|log)\((\w+)\)$/.exec(factor);
-  const col = m ? m[2] : factor;
-  const raw = set.has(col) ? (set.get(col) as number) : numOf(row, col);
-  if (raw === null) return null;
-  if (!m) return raw;
-  return m[1] === "log" ? (raw > 0 ? Math.log(raw) : null) : raw > -1 ? Math.log1p(raw) : null;
+type Factor = { readonly col: string; readonly fn: "id" | "log" | "log1p" };
+
+/** Parse coefficient names once: `(Intercept)`, `col`, `log(col)`, `log1p(col)`, products `a:b`. */
+function compileTerms(terms: readonly string[]): (readonly Factor[] | null)[] {
+  return terms.map((term) => {
+    if (term === "(Intercept)") return null;
+    return term.split(":").map((f): Factor => {
+      const m = /^(log1p|log)\((\w+)\)$/.exec(f);
+      return m ? { col: m[2], fn: m[1] as Factor["fn"] } : { col: f, fn: "id" };
+    });
+  });
+}
+
+const COMPILED = new WeakMap<readonly string[], (readonly Factor[] | null)[]>();
+
+function compiled(terms: readonly string[]): (readonly Factor[] | null)[] {
+  let c = COMPILED.get(terms);
+  if (c === undefined) COMPILED.set(terms, (c = compileTerms(terms)));
+  return c;
 }
 
 /**
@@ -33,16 +44,23 @@ function factorValue(row: PanelRow, factor: string, set: ReadonlyMap<string, num
  */
 export function designRow(terms: readonly string[], row: PanelRow, set: ReadonlyMap<string, number> = new Map()): number[] | null {
   const x: number[] = [];
-  for (const term of terms) {
-    if (term === "(Intercept)") {
+  for (const factors of compiled(terms)) {
+    if (factors === null) {
       x.push(1);
       continue;
     }
     let v = 1;
-    for (const f of term.split(":")) {
-      const fv = factorValue(row, f, set);
-      if (fv === null) return null;
-      v *= fv;
+    for (const f of factors) {
+      const raw = set.has(f.col) ? (set.get(f.col) as number) : numOf(row, f.col);
+      if (raw === null) return null;
+      if (f.fn === "id") v *= raw;
+      else if (f.fn === "log") {
+        if (!(raw > 0)) return null;
+        v *= Math.log(raw);
+      } else {
+        if (!(raw > -1)) return null;
+        v *= Math.log1p(raw);
+      }
     }
     x.push(v);
   }

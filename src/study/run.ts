@@ -188,6 +188,16 @@ function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOption
   return { variant: v, options: vo, cells };
 }
 
+/** The robustness row of the main specification, from the models already fitted. */
+function mainRow(v: RobustnessVariant, o: StudyOptions, models: readonly FittedModel[]): RobustnessResult {
+  const cells = models.map((fm): RobustnessCell => {
+    const term = keyTermOf(fm.spec);
+    const warn = fm.results.warnings.map((w) => w.message).join("; ");
+    return { model: fm.spec.id, term, coefficient: fm.results.tidy.find((t) => t.term === term) ?? null, nobs: fm.results.glance.nobs, informative: null, note: warn === "" ? null : warn };
+  });
+  return { variant: v, options: o, cells };
+}
+
 /** Rows and groups whose outcome varies within the group (what identifies a conditional logit). */
 export function informativeCount(sample: readonly PanelRow[], group: string, response: string): { rows: number; groups: number } {
   const by = new Map<string, { n: number; ones: number }>();
@@ -265,7 +275,7 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
   const robustness: RobustnessResult[] = [];
   for (const v of variants) {
     engine.progress?.(`robustness: ${v.label}`);
-    robustness.push(robustnessRow(engine, v, o, panelFor));
+    robustness.push(v.id === "main" ? mainRow(v, o, models) : robustnessRow(engine, v, o, panelFor));
   }
 
   const map: MapRow[] = rows
