@@ -1,7 +1,7 @@
 /**
  * The cluster bootstrap spread over Node worker threads (Node only; the browser runs
  * runBootstrapChunk in one thread). Replicates are split into contiguous ranges, one
- * per thread, and reassembled in order; since replicate r always uses random stream r,
+ * per thread (this thread takes the first, threads - 1 workers the rest), and reassembled in order; since replicate r always uses random stream r,
  * the result is the same for any number of threads.
  */
 import { Worker } from "node:worker_threads";
@@ -61,7 +61,10 @@ export async function clusterBootstrap(job: BootstrapJob, opts: ClusterBootstrap
   else {
     const url = opts.workerUrl ?? new URL("./bootstrap-worker.js", import.meta.url);
     const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.floor((t * job.reps) / threads));
-    const parts = await Promise.all(bounds.slice(0, -1).map((from, t) => runInWorker(url, { job, from, to: bounds[t + 1] })));
+    // Workers take chunks 1..T-1 while this thread, already warmed up, runs chunk 0.
+    const pending = bounds.slice(1, -1).map((from, t) => runInWorker(url, { job, from, to: bounds[t + 2] }));
+    const first = runBootstrapChunk(job, 0, bounds[1]);
+    const parts = [first, ...(await Promise.all(pending))];
     draws = new Float64Array(job.reps * p);
     parts.forEach((part, t) => draws.set(part, bounds[t] * p));
   }
