@@ -6,8 +6,7 @@
 import { OptionError, PktError } from "../core/errors.js";
 import { parseFormula } from "./formula/parse.js";
 import type { ParsedFormula } from "./formula/types.js";
-import { indexLevels } from "./formula/frame-impl.js";
-import { cellLevel } from "./formula/frame-impl.js";
+import { cellLevel, indexLevels } from "./formula/frame-impl.js";
 import { collinearColumns, selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
 import { getKernel, kernelNames, type KernelDef, type KernelFit } from "./kernel.js";
 import { modelFrame, type ModelFrame } from "./model-frame.js";
@@ -135,8 +134,8 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
     }
   }
 
-  const clusters: ClusterIndex[] = vspec.by.map((name) => {
-    const idx = indexLevels(name, Array.from(frame.rowIndex, (r) => cellLevel(data[r][name]) as string));
+  const clusters: ClusterIndex[] = vspec.by.map((name, k) => {
+    const idx = frame.also?.[k] ?? indexLevels(name, Array.from(frame.rowIndex, (r) => cellLevel(data[r][name]) as string));
     return { name, ids: idx.ids, nLevels: idx.levels.length };
   });
   const refit = (rows: Int32Array): Float64Array | null => {

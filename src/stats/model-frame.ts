@@ -26,6 +26,8 @@ export interface ModelFrame {
   /** Rows dropped for missing or non-finite values in any variable the model uses. */
   readonly nDropped: number;
   readonly fe: readonly FixedEffectIndex[];
+  /** Level indexes of the `alsoRequire` columns (e.g. cluster variables), in the order asked. */
+  readonly also?: readonly FixedEffectIndex[];
   /** Response label. */
   readonly response: string;
   /** The parsed formula. */

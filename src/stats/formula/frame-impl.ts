@@ -251,10 +251,12 @@ export function buildFrame(
   });
   const y = new Float64Array(n);
   for (let k = 0; k < n; k++) y[k] = yAll[rows[k]];
-  const fe: FixedEffectIndex[] = f.fixedEffects.map((name) => {
+  const index = (name: string): FixedEffectIndex => {
     const lab = labels.get(name) as (string | null)[];
     return indexLevels(name, Array.from(rows, (r) => lab[r] as string));
-  });
+  };
+  const fe = f.fixedEffects.map(index);
+  const also = extra.map(index);
   return {
     y,
     X,
@@ -262,6 +264,7 @@ export function buildFrame(
     rowIndex: rows,
     nDropped: N - n,
     fe,
+    also,
     response: f.responseLabel,
     formula: f,
   };
