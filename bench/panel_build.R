@@ -7,7 +7,7 @@
 # Usage: Rscript bench/panel_build.R DATA_DIR [OUT_CSV]  (OUT_CSV, written after timing, lets the bench compare values)
 suppressPackageStartupMessages({ library(dplyr); library(readr); library(tidyr); library(jsonlite) })
 args <- commandArgs(trailingOnly = TRUE)
-D <- if (length(args) > 0) args[1] else "../shared/data"
+D <- if (exists("DATA_DIR")) DATA_DIR else if (length(args) > 0) args[1] else "../shared/data"
 f <- function(p) file.path(D, p)
 q <- function(...) suppressWarnings(suppressMessages(read_csv(..., show_col_types = FALSE, progress = FALSE)))
 Y0 <- 1990; Y1 <- 2019
@@ -29,7 +29,12 @@ build <- function() {
     transmute(mission = Mission, year = as.integer(substr(Date, 1, 4)), month = as.integer(substr(Date, 6, 7)),
               hq = `Country of Mission ISO-3`, tcc = `Number of Contributors`,
               troops = coalesce(Troops, 0), police = coalesce(Police, 0), observers = coalesce(Observers, 0)) %>%
-    mutate(total = troops + police + observers)
+    mutate(total = troops + police + observers,
+           # the reader's relabels (src/sources/ipi-mission-month.ts): one mission under two labels
+           ym = year * 100 + month,
+           mission = case_when(mission == "ONUCI" & ym >= 200505 & ym <= 200606 ~ "UNOCI",
+                               mission == "UNAVEM II" & ym >= 199406 & ym <= 199504 ~ "UNAVEM",
+                               mission == "UNAMSIL" & ym == 199901 ~ "UNOMSIL", TRUE ~ mission)) %>% select(-ym)
   covered <- ipi %>% distinct(year, month) %>% count(year, name = "ncov")
   xw <- suppressWarnings(read_csv(f("pko/unpko_country_crosswalk.csv"), col_names = c("mission", "name", "iso"), skip = 1,
                  col_types = "ccc", show_col_types = FALSE)) %>%
@@ -63,8 +68,13 @@ build <- function() {
   # Non-UN operations (Bara-Hultman)
   bh <- q(f("pko/bara_hultman_un_nonun_pko.csv")) %>% filter(org != 1) %>%
     group_by(ccode, missionid, mission, org, date, year) %>% summarise(total = max(totals_backward), .groups = "drop") %>%
-    mutate(type = case_when(mission %in% c("IFOR", "SFOR", "KFOR", "ISAF", "RSM") | grepl("^NATO", mission) ~ "nato",
-                            grepl("^EU|^WEU", mission) ~ "eu", org == 2 ~ "regional", TRUE ~ "single_state"),
+    mutate(mission = trimws(mission),
+           type = case_when(mission %in% c("IFOR", "SFOR", "KFOR", "ISAF", "RSM") | grepl("^NATO", mission) ~ "nato",
+                            grepl("^EU|^WEU", mission) ~ "eu",
+                            mission %in% c("Op. Licorne", "Op. Sangaris", "Op. Serval", "Turquoise", "UNITAF", "Uphold Dem.",
+                                           "INTERFET", "ISF", "MIFH", "SAPD", "PMG", "TMG", "SPPKF Lagoon", "IMT I", "IMT II",
+                                           "JCC", "CPDTF") ~ "single_state",
+                            org == 2 ~ "regional", TRUE ~ "single_state"),
            ccode = if_else(mission %in% c("KFOR", "EULEX") & year >= 2008, 347, ccode)) %>%
     group_by(ccode, year, type) %>% summarise(total = sum(total) / 12, .groups = "drop") %>%
     pivot_wider(names_from = type, values_from = total, values_fill = 0, names_prefix = "nonun_") %>%
@@ -123,9 +133,11 @@ build <- function() {
   panel %>% left_join(ys, by = c("ccode", "year")) %>% arrange(ccode, year)
 }
 
-st <- system.time(p <- build())
-if (length(args) > 1) write_csv(p, args[2], na = "")
-cat(toJSON(list(wall_seconds = st[["elapsed"]], cpu_seconds = st[["user.self"]] + st[["sys.self"]],
-                rows = nrow(p), columns = ncol(p), R = R.version.string,
-                dplyr = as.character(packageVersion("dplyr")), readr = as.character(packageVersion("readr"))),
-           digits = NA, auto_unbox = TRUE), "\n")
+if (sys.nframe() == 0L) {  # run as a script (scripts/reference/panel_reference.R sources build() only)
+  st <- system.time(p <- build())
+  if (length(args) > 1) write_csv(p, args[2], na = "")
+  cat(toJSON(list(wall_seconds = st[["elapsed"]], cpu_seconds = st[["user.self"]] + st[["sys.self"]],
+                  rows = nrow(p), columns = ncol(p), R = R.version.string,
+                  dplyr = as.character(packageVersion("dplyr")), readr = as.character(packageVersion("readr"))),
+             digits = NA, auto_unbox = TRUE), "\n")
+}
