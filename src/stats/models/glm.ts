@@ -185,9 +185,9 @@ export function nullBinomialLogLik(y: Float64Array, prior?: Float64Array): numbe
     sy += wi * y[i];
   }
   const pbar = sy / sw;
-  let ll = 0;
-  for (let i = 0; i < y.length; i++) ll += binomialLogLik(y[i], pbar, prior === undefined ? 1 : prior[i]);
-  return ll;
+  // sum_i w_i [y_i log p + (1 - y_i) log(1 - p)] = sy log p + (sw - sy) log(1 - p)
+  if (pbar <= 0 || pbar >= 1) return 0;
+  return sy * Math.log(pbar) + (sw - sy) * Math.log1p(-pbar);
 }
 
 /** Leverages h_i = w_i x_i' (X'WX)^{-1} x_i (w all 1 for OLS). */
