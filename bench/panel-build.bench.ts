@@ -57,7 +57,12 @@ if (r.status !== 0) {
 } else {
   const res = JSON.parse(r.stdout.trim().split("\n").pop() as string) as { wall_seconds: number; cpu_seconds: number; R: string; dplyr: string; readr: string };
   console.log(`R ${res.R}, dplyr ${res.dplyr}, readr ${res.readr}: ${f2(res.wall_seconds)} s wall, ${f2(res.cpu_seconds)} s CPU (package loading excluded)`);
-  console.log(`ratio R / TypeScript (cold, wall): ${(res.wall_seconds / cold.wall).toFixed(1)}x; (warm, wall): ${(res.wall_seconds / median(warm.map((w) => w.wall))).toFixed(1)}x`);
+  const warmWall = median(warm.map((w) => w.wall));
+  const warmCpu = median(warm.map((w) => w.cpu));
+  console.log(
+    `ratio R / TypeScript, wall: ${(res.wall_seconds / cold.wall).toFixed(1)}x cold, ${(res.wall_seconds / warmWall).toFixed(1)}x warm; ` +
+      `CPU (robust when other processes share the cores): ${(res.cpu_seconds / cold.cpu).toFixed(1)}x cold, ${(res.cpu_seconds / warmCpu).toFixed(1)}x warm`,
+  );
   agreement(toRows(panel), parse(readFileSync(rCsv, "utf8"), { columns: true }) as Record<string, string>[]);
 }
 rmSync(out, { recursive: true, force: true });
