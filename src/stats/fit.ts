@@ -161,7 +161,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       throw new PktError(`the ${vspec.label} variance of ${terms[j]} is ${d} (not positive); try another vcov type`);
     }
   }
-  if (v.nClusters !== null && v.nClusters < FEW_CLUSTERS) {
+  if (vspec.code === "cluster" && v.nClusters !== null && v.nClusters < FEW_CLUSTERS) {
     warnings.push({
       type: "few-clusters",
       message: `only ${v.nClusters} clusters: cluster-robust standard errors are biased downward with fewer than about ${FEW_CLUSTERS}; consider a wild or pairs bootstrap`,
