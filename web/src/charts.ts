@@ -4,6 +4,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { Row } from "./api.js";
 
 const live = new Set<View>();
+const byHost = new WeakMap<HTMLElement, View>();
 
 /** Finalize every chart of the previous view (frees timers and listeners). */
 export function disposeCharts(): void {
@@ -23,6 +24,11 @@ export interface ChartOptions {
 
 /** Compile and render a Vega-Lite spec into `host` (replacing its content), with a download toolbar. */
 export async function renderChart(host: HTMLElement, spec: TopLevelSpec, opts: ChartOptions): Promise<View> {
+  const old = byHost.get(host);
+  if (old) {
+    old.finalize();
+    live.delete(old);
+  }
   host.replaceChildren();
   host.classList.add("chart");
   const box = document.createElement("div");
@@ -37,6 +43,7 @@ export async function renderChart(host: HTMLElement, spec: TopLevelSpec, opts: C
   const t2 = performance.now();
   const view = new View(runtime, { renderer: "svg", container: box });
   live.add(view);
+  byHost.set(host, view);
   if (opts.onClick) {
     const cb = opts.onClick;
     view.addEventListener("click", (_e: ScenegraphEvent, item: Item | null | undefined) => {
