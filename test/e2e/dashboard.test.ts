@@ -154,6 +154,11 @@ describe("dashboard in Chromium", () => {
     const after = await page.textContent("#coef-table table");
     expect(after).not.toBe(before);
     expect(after).toContain("log1p(un_peak)");
+    await page.click("#control-gdp");
+    await waitFits(++n);
+    expect(await page.textContent("#coef-table table")).not.toContain("log(gdppc)");
+    await page.click("#control-gdp");
+    await waitFits(++n);
     await page.selectOption("#model", "M2");
     await waitFits(++n);
     await page.waitForSelector("#effect-chart svg");

@@ -20,11 +20,21 @@ interface State {
   model: string;
   estimator: ModelKind;
   vcov: string;
+  /** Controls switched off, by group (see CONTROL_GROUPS). */
+  dropped: Set<string>;
 }
+
+/** Controls the user can switch off; democracy covers either measure. */
+const CONTROL_GROUPS: readonly (readonly [string, string, readonly string[]])[] = [
+  ["gdp", "GDP per capita", ["gdppc"]],
+  ["pop", "population", ["pop"]],
+  ["democracy", "democracy", ["polity2", "v2x_polyarchy"]],
+  ["conflict", "civil conflict", ["civil_conflict"]],
+];
 
 /** Render the model explorer. */
 export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () => boolean): Promise<void> {
-  const st: State = { opts: { ...DEFAULT_OPTIONS }, model: "M1", estimator: "logit", vcov: "cluster:ccode" };
+  const st: State = { opts: { ...DEFAULT_OPTIONS }, model: "M1", estimator: "logit", vcov: "cluster:ccode", dropped: new Set() };
   const set = <K extends keyof StudyOptions>(k: K, v: StudyOptions[K]) => {
     st.opts = { ...st.opts, [k]: v };
     refit();
@@ -50,6 +60,11 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       select("source", "UN source", choices("source"), st.opts.source, (v) => set("source", v as StudyOptions["source"])),
       select("democracy", "Democracy", choices("democracy"), st.opts.democracy, (v) => set("democracy", v as StudyOptions["democracy"])),
       select("usSeries", "US troops series", choices("usSeries"), st.opts.usSeries, (v) => set("usSeries", v as StudyOptions["usSeries"])),
+      ...CONTROL_GROUPS.map(([id, label]) => checkbox(`control-${id}`, label, true, (on) => {
+        if (on) st.dropped.delete(id);
+        else st.dropped.add(id);
+        refit();
+      })),
       checkbox("trend", "time trend", st.opts.trend, (v) => set("trend", v)),
       checkbox("tier", "lagged TIP tier", st.opts.tier, (v) => set("tier", v)),
       select("estimator", "Estimator", ESTIMATORS, st.estimator, (v) => { st.estimator = v as ModelKind; refit(); }),
@@ -74,7 +89,8 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
     }
     status.textContent = "Fitting…";
     const base = studyModels(st.opts).find((m) => m.id === st.model) ?? studyModels(st.opts)[0];
-    const spec = withEstimator(base, st.estimator, st.vcov);
+    const off = new Set(CONTROL_GROUPS.filter(([id]) => st.dropped.has(id)).flatMap(([, , cols]) => cols));
+    const spec = withEstimator({ ...base, controls: base.controls.filter((c) => !off.has(c.col)) }, st.estimator, st.vcov);
     const { rows, url } = await studyRows(meta, st.opts, [spec]);
     if (stale() || my !== seq) return;
     const sample = fitRows(spec, rows);
