@@ -76,7 +76,8 @@ function checkColumns(f: ParsedFormula, data: readonly Record<string, unknown>[]
   for (const t of f.terms) for (const x of t.factors) exprColumns(x, used);
   for (const c of [...f.fixedEffects, ...extra]) used.add(c);
   for (const c of used) {
-    if (known.has(c)) continue;
+    // Records may omit keys; a column is unknown only if no row has it.
+    if (known.has(c) || data.some((row) => c in row)) continue;
     const near = closeMatches(c, [...known]);
     const hint = near.length > 0 ? `; close matches: ${near.join(", ")}` : `; columns are ${[...known].slice(0, 20).join(", ")}`;
     throw new FormulaError(f.source, findPos(f, c), `a column of the data`, `unknown column "${c}"${hint}`);
