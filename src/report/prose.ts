@@ -61,6 +61,7 @@ export function fixedEffectsParagraph(robustness: readonly RobustnessResult[], m
   const m1 = main.find((m) => m.spec.id === "M1");
   if (!fe || !cell || !m1) return null;
   if (cell.coefficient === null) return `With country fixed effects (conditional logit) the size coefficient could not be estimated: ${cell.note ?? "no result"}.`;
+  if (!cell.converged) return `With country fixed effects (conditional logit) the estimation did not converge, so the data cannot answer whether the sign reverses: ${cell.note ?? ""}.`;
   const c = cell.coefficient;
   const base = m1.results.tidy.find((t) => t.term === cell.term);
   const reversed = base !== undefined && Math.sign(base.estimate) !== Math.sign(c.estimate);

@@ -49,6 +49,8 @@ export interface RobustnessCell {
    * identify the estimate (those whose outcome varies); null otherwise.
    */
   readonly informative: { readonly rows: number; readonly groups: number } | null;
+  /** False when the estimator did not converge (the estimate is shown but not to be trusted). */
+  readonly converged: boolean;
   /** Why the model could not be estimated, or a warning worth showing. */
   readonly note: string | null;
 }
@@ -105,6 +107,12 @@ function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[
   const ones = sample.filter((r) => numOf(r, spec.response) === 1).length;
   return { spec, formula, results, countries, outcomeShare: sample.length > 0 ? ones / sample.length : NaN };
 }
+
+/**
+ * The moderator range the marginal-effect curves span: 5th to 95th percentile among
+ * deployed country-years (the extremes, such as UNTSO's 60 years, rest on one or two countries).
+ */
+export const CURVE_RANGE: readonly [number, number] = [0.05, 0.95];
 
 /** A grid from 0 to `max` evenly spaced on the log(1+x) scale, rounded to whole persons. */
 export function sizeGrid(max: number, points = 41): number[] {
@@ -166,23 +174,23 @@ function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOption
     rows = panelFor(vo);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { variant: v, options: vo, cells: studyModels(vo).map((m) => ({ model: m.id, term: keyTermOf(m), coefficient: null, nobs: null, informative: null, note: msg })) };
+    return { variant: v, options: vo, cells: studyModels(vo).map((m) => ({ model: m.id, term: keyTermOf(m), coefficient: null, nobs: null, informative: null, converged: false, note: msg })) };
   }
   const cells = studyModels(vo).map((m0): RobustnessCell => {
     const m = variantModel(v, m0);
     const term = keyTermOf(m);
     const empty = columnsOf(m).filter((c) => rows.every((r) => r[c] === null || r[c] === undefined));
     if (empty.length > 0) {
-      return { model: m.id, term, coefficient: null, nobs: null, informative: null, note: `${empty.join(", ")} missing in every row with these options` };
+      return { model: m.id, term, coefficient: null, nobs: null, informative: null, converged: false, note: `${empty.join(", ")} missing in every row with these options` };
     }
     try {
       const fm = fitModel(engine, m, rows);
       const row = fm.results.tidy.find((t) => t.term === term) ?? null;
       const warn = fm.results.warnings.map((w) => w.message).join("; ");
       const informative = m.group === null ? null : informativeCount(sampleFor(m, rows), m.group, m.response);
-      return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, informative, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
+      return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, informative, converged: fm.results.glance.converged, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
     } catch (err) {
-      return { model: m.id, term, coefficient: null, nobs: null, informative: null, note: err instanceof Error ? err.message : String(err) };
+      return { model: m.id, term, coefficient: null, nobs: null, informative: null, converged: false, note: err instanceof Error ? err.message : String(err) };
     }
   });
   return { variant: v, options: vo, cells };
@@ -193,7 +201,7 @@ function mainRow(v: RobustnessVariant, o: StudyOptions, models: readonly FittedM
   const cells = models.map((fm): RobustnessCell => {
     const term = keyTermOf(fm.spec);
     const warn = fm.results.warnings.map((w) => w.message).join("; ");
-    return { model: fm.spec.id, term, coefficient: fm.results.tidy.find((t) => t.term === term) ?? null, nobs: fm.results.glance.nobs, informative: null, note: warn === "" ? null : warn };
+    return { model: fm.spec.id, term, coefficient: fm.results.tidy.find((t) => t.term === term) ?? null, nobs: fm.results.glance.nobs, informative: null, converged: fm.results.glance.converged, note: warn === "" ? null : warn };
   });
   return { variant: v, options: o, cells };
 }
@@ -266,10 +274,12 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
     const fm = byId.get(id);
     const inter = fm ? interactionName(fm.spec) : null;
     if (!fm || !fm.spec.moderator || inter === null) return [];
-    const s = sampleFor(fm.spec, rows).filter((r) => (numOf(r, fm.spec.key.col) ?? 0) > 0);
-    const zs = s.map((r) => numOf(r, fm.spec.moderator!.col)).filter((z): z is number => z !== null);
-    if (zs.length === 0) return [];
-    return linearGrid(Math.min(...zs), Math.max(...zs)).map((z) => ({ x: z, ...marginalEffectAt(fm.results, termName(fm.spec.key), inter, z) }));
+    const deployed = (r: PanelRow) => (numOf(r, fm.spec.key.col) ?? 0) > 0;
+    const s = sampleFor(fm.spec, rows);
+    const lo = quantileOf(s, fm.spec.moderator.col, CURVE_RANGE[0], deployed);
+    const hi = quantileOf(s, fm.spec.moderator.col, CURVE_RANGE[1], deployed);
+    if (lo === null || hi === null) return [];
+    return linearGrid(lo, hi).map((z) => ({ x: z, ...marginalEffectAt(fm.results, termName(fm.spec.key), inter, z) }));
   };
 
   const robustness: RobustnessResult[] = [];

@@ -42,9 +42,9 @@ export function figureSpecs(study: StudyResults, world: readonly WorldFeature[])
       id: "me-duration",
       title: "Effect of deployment size across mission duration",
       caption:
-        "Model M2. Marginal effect of log(1 + personnel) on the log-odds of being a destination, at each number of years the deployment has lasted (range observed where UN personnel are present); " +
+        "Model M2. Marginal effect of log(1 + personnel) on the log-odds of being a destination, at each number of years the deployment has lasted (5th to 95th percentile of country-years with UN personnel); " +
         "shaded band: 95% CI. Where the band lies above the dashed zero line, larger deployments are associated with a higher chance of being a destination at that duration.",
-      spec: marginalEffectSpec(study.curves.duration, { title: "Effect of deployment size across mission duration", xTitle: "Years since the deployment began", subtitle: "Model M2, 95% CI" }),
+      spec: marginalEffectSpec(study.curves.duration, { title: "Effect of deployment size, by mission duration", xTitle: "Years since the deployment began", subtitle: "Model M2, 95% CI" }),
     });
   }
   if (study.curves.tcc.length > 0) {
@@ -52,8 +52,9 @@ export function figureSpecs(study: StudyResults, world: readonly WorldFeature[])
       id: "me-tcc",
       title: "Effect of deployment size across the number of contributing countries",
       caption:
-        "Model M3. Marginal effect of log(1 + personnel) on the log-odds of being a destination, at each number of troop- and police-contributing countries (range observed where UN personnel are present); shaded band: 95% CI.",
-      spec: marginalEffectSpec(study.curves.tcc, { title: "Effect of deployment size across the number of contributing countries", xTitle: "Contributing countries (TCCs)", subtitle: "Model M3, 95% CI" }),
+        "Model M3. Marginal effect of log(1 + personnel) on the log-odds of being a destination, at each number of troop- and police-contributing countries (5th to 95th percentile of country-years with UN personnel); shaded band: 95% CI. " +
+        "The effect holds the number of contributors fixed; since contributors come with deployments, read it together with the (negative) main effect of contributors in the table.",
+      spec: marginalEffectSpec(study.curves.tcc, { title: "Effect of deployment size, by number of contributing countries", xTitle: "Contributing countries (TCCs)", subtitle: "Model M3, 95% CI" }),
     });
   }
   if (world.length > 0 && study.map.length > 0) {

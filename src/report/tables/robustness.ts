@@ -19,6 +19,7 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
   const rows: TableRow[] = [];
   const notes: string[] = [];
   const fe: RobustnessResult[] = [];
+  let nonConverged = false;
   for (const r of results) {
     const byModel = new Map(r.cells.map((c) => [c.model, c]));
     const coef: string[] = [];
@@ -31,7 +32,8 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
         if (c?.note) notes.push(`${r.variant.label}, ${id}: ${c.note}`);
         continue;
       }
-      coef.push(`${num(c.coefficient.estimate, digits)}${stars(c.coefficient.p_value)}`);
+      coef.push(`${num(c.coefficient.estimate, digits)}${c.converged ? stars(c.coefficient.p_value) : " (n.c.)"}`);
+      if (!c.converged) nonConverged = true;
       se.push(`(${num(c.coefficient.std_error, digits)}) N=${int(c.informative ? c.informative.rows : c.nobs)}`);
       if (c.note) notes.push(`${r.variant.label}, ${id}: ${c.note}`);
     }
@@ -49,6 +51,7 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
       "Each cell: the deployment-size coefficient (M1, M4) or the interaction coefficient (M2, M3); standard error in parentheses and N" +
         (fe.length > 0 ? " (for conditional logit, the country-years of countries whose status changes, which alone identify it)." : "."),
       ...results.map((r) => `${r.variant.label}: ${r.variant.note}`),
+      ...(nonConverged ? ["n.c.: the estimator did not converge; the estimate is shown without stars and should not be trusted."] : []),
       ...dedupeNotes(notes),
       STARS_NOTE,
     ],
