@@ -3,7 +3,7 @@ import { OptionError, quote } from "../core/errors.js";
 /** Which UN mission-month file gives the peacekeeping columns. */
 export type UnSource = "ipi" | "kathman";
 /** How a mission with several host countries is placed. */
-export type MultiHost = "crosswalk" | "hq";
+export type MultiHost = "crosswalk" | "crosswalk-split" | "hq";
 /** Where missions in Kosovo (UNMIK, KFOR, EULEX) are counted. */
 export type KosovoPlacement = "split-2008" | "serbia" | "kosovo";
 /** How an HTI "No mention" label is coded. */
@@ -31,8 +31,10 @@ export interface ResolvedPanelOptions {
   readonly unSource: UnSource;
   /**
    * `crosswalk` (default): a mission with several hosts in `unpko_country_crosswalk.csv`
-   * counts in full in every host (the mission is present in each; personnel are not split).
-   * `hq`: only the HQ country named by the UN source.
+   * counts in full in every host (the mission is present in each; personnel are not split,
+   * so e.g. UNPROFOR's whole force appears in Bosnia, Croatia, Macedonia and Yugoslavia).
+   * `crosswalk-split`: the same hosts, personnel divided equally among them (contributor
+   * counts stay whole). `hq`: only the HQ country named by the UN source.
    */
   readonly multiHost: MultiHost;
   /**
@@ -86,7 +88,7 @@ export const DATA_YEARS: readonly [number, number] = [1816, 2025];
 /** The allowed values of each enumerated option (for messages, the CLI and tests). */
 export const OPTION_CHOICES = {
   unSource: ["ipi", "kathman"],
-  multiHost: ["crosswalk", "hq"],
+  multiHost: ["crosswalk", "crosswalk-split", "hq"],
   kosovo: ["split-2008", "serbia", "kosovo"],
   htiNoMention: ["zero", "missing"],
   reportAlignment: ["t", "t-1"],

@@ -36,6 +36,15 @@ describe("panel options change what they should", () => {
     expect(at(h, 451, 2001)).toEqual(at(base, 451, 2001));
   });
 
+  it("multiHost = crosswalk-split divides a multi-host mission's personnel among its hosts", () => {
+    const s = build({ multiHost: "crosswalk-split" });
+    expect(at(s, 530, 2002).un_total as number).toBeCloseTo((at(base, 530, 2002).un_total as number) / 2, 9);
+    expect(at(s, 530, 2002).un_tcc).toBe(at(base, 530, 2002).un_tcc);
+    expect(at(s, 451, 2001)).toEqual(at(base, 451, 2001));
+    const total = (rows: PanelRow[]) => rows.reduce((a, r) => a + ((r.un_total as number | null) ?? 0), 0);
+    expect(total(s)).toBeLessThan(total(base));
+  });
+
   it("kosovo = serbia / kosovo moves UNMIK (and KFOR)", () => {
     const s = build({ kosovo: "serbia" });
     expect(at(s, 345, 2008).un_any).toBe(1);

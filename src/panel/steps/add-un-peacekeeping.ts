@@ -24,15 +24,18 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
   const iso3ToCow = memoIso3ToCow(panelCodes(sources));
   const records: HostMissionMonth[] = [];
   const covered = new Set<number>();
+  const split = options.multiHost === "crosswalk-split";
   if (options.unSource === "ipi") {
     const rows = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
     for (const r of rows) {
       covered.add(monthIndex(r.year, r.month));
       const hq = iso3ToCow(r.hostIso3, r.year);
-      for (const ccode of resolve(r.mission, r.year, hq === null ? [] : [hq])) {
+      const hosts = resolve(r.mission, r.year, hq === null ? [] : [hq]);
+      const w = split ? 1 / hosts.length : 1;
+      for (const ccode of hosts) {
         records.push({
           ccode, mission: missionKey(r.mission), year: r.year, month: r.month,
-          troops: r.troops, police: r.police, observers: r.observers, total: r.total, tcc: r.contributors,
+          troops: r.troops * w, police: r.police * w, observers: r.observers * w, total: r.total * w, tcc: r.contributors,
         });
       }
     }
@@ -44,10 +47,12 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
     const own = [r.ccode, r.ccode2].filter((c): c is number => c !== null);
     const parts = (r.troops ?? 0) + (r.police ?? 0) + (r.observers ?? 0);
     const total = r.total ?? parts;
-    for (const ccode of resolve(r.mission, r.year, own)) {
+    const hosts = resolve(r.mission, r.year, own);
+    const w = split ? 1 / hosts.length : 1;
+    for (const ccode of hosts) {
       records.push({
         ccode, mission: missionKey(r.mission), year: r.year, month: r.month,
-        troops: r.troops ?? 0, police: r.police ?? 0, observers: r.observers ?? 0, total, tcc: null,
+        troops: (r.troops ?? 0) * w, police: (r.police ?? 0) * w, observers: (r.observers ?? 0) * w, total: total * w, tcc: null,
       });
     }
   }
@@ -78,8 +83,12 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   const src = [ipi ? ipiMissionMonthSource.id : kathmanMissionMonthCsvSource.id, "unpko_crosswalk_csv", unMissionsSource.id];
   const span = ipi ? "1990-11 to 2017-03 (2016-11 missing)" : "1990-01 to 2019-12";
   const hosts =
-    (o.multiHost === "crosswalk"
-      ? "Missions are placed in every host the UN PKO crosswalk lists, each host counting the mission's full personnel (option multiHost = crosswalk); missions not in the crosswalk stay in the source's host" +
+    (o.multiHost !== "hq"
+      ? "Missions are placed in every host the UN PKO crosswalk lists, " +
+        (o.multiHost === "crosswalk"
+          ? "each host counting the mission's full personnel (option multiHost = crosswalk)"
+          : "the mission's personnel divided equally among them, contributor counts kept whole (option multiHost = crosswalk-split)") +
+        "; missions not in the crosswalk stay in the source's host" +
         (ipi ? " (IPI's HQ country)" : " (Kathman's missionccode and missionccode2)")
       : "Missions are placed only in the source's HQ country (option multiHost = hq)") +
     `. UNMIK is placed by option kosovo = ${o.kosovo}` +
@@ -103,7 +112,7 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
     d("un_police", "number", "UN police (individual and formed units): mean of monthly counts.", "persons (mean over months)", mean("police")),
     d("un_observers", "number", "UN military observers / experts on mission: mean of monthly counts.", "persons (mean over months)", mean("observers")),
     d("un_total", "number", "All UN uniformed personnel: mean of monthly counts.", "persons (mean over months)", mean("total uniformed personnel")),
-    d("un_peak", "integer", "Largest monthly count of UN uniformed personnel in the year.", "persons", `${base} Maximum over covered months of the summed monthly total.`),
+    d("un_peak", "number", "Largest monthly count of UN uniformed personnel in the year.", "persons (whole numbers except under multiHost = crosswalk-split)", `${base} Maximum over covered months of the summed monthly total.`),
     d("un_months", "integer", "Months of the year with UN uniformed personnel present.", "months (0-12)", `${base} Count of covered months with total > 0.`),
     d("un_any", "binary", "Any UN uniformed personnel present during the year.", "0/1", `${base} 1 when un_months > 0.`),
     d("un_tcc", "integer", "Number of troop- and police-contributing countries (largest monthly count).", "countries",

@@ -9,8 +9,8 @@ import { missionKey } from "./un-hosts.js";
 
 function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   const hosts =
-    o.multiHost === "crosswalk"
-      ? "every host the UN PKO crosswalk lists (option multiHost = crosswalk), else IPI's HQ country"
+    o.multiHost !== "hq"
+      ? `every host the UN PKO crosswalk lists (option multiHost = ${o.multiHost}), else IPI's HQ country`
       : "IPI's HQ country (option multiHost = hq)";
   const base =
     "IPI contributor-by-sex file (2009-11 to 2014-02; no host column): each mission-month is placed in the host(s) of that mission, " +

@@ -24,7 +24,7 @@ export function loadUnCrosswalk(sources: StepSources): ReadonlyMap<string, reado
 /** The host resolver for a step: crosswalk, country codes and options. */
 export function unHostResolver(ctx: StepContext): (mission: string, year: number, sourceHosts: readonly number[]) => number[] {
   const codes = panelCodes(ctx.sources);
-  const crosswalk = ctx.options.multiHost === "crosswalk" ? loadUnCrosswalk(ctx.sources) : new Map<string, string[]>();
+  const crosswalk = ctx.options.multiHost !== "hq" ? loadUnCrosswalk(ctx.sources) : new Map<string, string[]>();
   return makeHostResolver(crosswalk, memoIso3ToCow(codes), ctx.options);
 }
 

@@ -35,7 +35,7 @@ export function makeHostResolver(
   return (mission, year, sourceHosts) => {
     const key = missionKey(mission);
     if (KOSOVO_MISSIONS.has(key)) return [kosovoHost(year, options.kosovo)];
-    if (options.multiHost === "crosswalk") {
+    if (options.multiHost !== "hq") {
       const isos = crosswalk.get(key);
       if (isos !== undefined) {
         const hosts: number[] = [];
