@@ -7,8 +7,9 @@ import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pi
 /** Years the UCDP/PRIO Armed Conflict Dataset v25.1 covers. */
 export const UCDP_YEARS: readonly [number, number] = [1946, 2024];
 
-const BASE =
-  "UCDP/PRIO Armed Conflict Dataset v25.1: conflicts of type intrastate or internationalized intrastate, counted for the government side (gwno_a, Gleditsch-Ward code mapped to COW for the year). Country-years in 1946-2024 without such a conflict are 0; other years missing.";
+const ACD =
+  "UCDP/PRIO Armed Conflict Dataset v25.1: conflicts of type intrastate or internationalized intrastate (file label II), counted for the government side (gwno_a, Gleditsch-Ward code mapped to COW for the year). A government fighting abroad counts too: the United States from 2001 (conflict 418, internationalized intrastate).";
+const BASE = `${ACD} Country-years in 1946-2024 without such a conflict are 0; other years missing.`;
 
 const DOCS: readonly ColumnDoc[] = [
   {
@@ -41,7 +42,7 @@ const DOCS: readonly ColumnDoc[] = [
     description: "Years since the state's last civil conflict year (0 during a conflict year).",
     unit: "years",
     sources: [ucdpAcdSource.id, "cow_gw_state_year"],
-    derivation: `${BASE} Year minus the latest civil conflict year up to and including this year; with none since 1946, years since the later of 1946 and the state's first year in the COW system. Missing outside 1946-2024.`,
+    derivation: `${ACD} Year minus the latest civil conflict year up to and including this year; with none since 1946, years since the later of 1946 and the state's first year in the COW system. Missing outside 1946-2024.`,
   },
 ];
 
