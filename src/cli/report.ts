@@ -95,7 +95,7 @@ export function registerReportCommand(program: Command): void {
       console.log("");
       console.log(headline(r.study.findings));
       console.log("");
-      for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.text}`);
+      for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Evidence: ${f.text.replace(/^[^:]*: /, "")}`);
       console.log("");
       console.log(`Report: ${c.out}/report.html (and report.md, tables/, figures/)`);
     });
