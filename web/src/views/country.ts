@@ -17,7 +17,7 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
   const usBox = el("div", { id: "country-us" });
   const tableBox = el("div", { id: "country-table", class: "table-wrap" });
   host.append(
-    el("p", {}, el("a", { href: "#/map", text: "← back to the map" })),
+    el("p", {}, el("a", { href: "#/map", text: "← back to the map" }), " · ", el("a", { href: `#/simulate?country=${c.iso3}&year=2008`, id: "country-simulate", text: "simulate a deployment here" })),
     el("h2", { id: "country-title", text: `${name} (${c.iso3}, COW ${c.ccode ?? "?"})` }),
     el("p", { class: "caption", text: `Country-years ${meta.years[0]}–${meta.years[1]} from /api/country/${c.iso3}; trafficking indicators are TIP report years joined to calendar year t (panel alignment "${c.variant.alignment}").` }),
     el("div", { class: "grid" }, missionsBox, tccBox, traffBox, usBox),
