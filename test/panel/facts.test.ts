@@ -50,6 +50,29 @@ describe("default panel: shape and invariants", () => {
   });
 });
 
+describe("internal consistency", () => {
+  it("holds on every row", () => {
+    const bad: string[] = [];
+    for (const r of rows) {
+      const k = `${r.ccode}:${r.year}`;
+      const n = (c: string) => r[c] as number | null;
+      if (n("un_months") !== null && (n("un_months")! < 0 || n("un_months")! > 12)) bad.push(`${k} un_months`);
+      if (n("un_total") !== null && n("un_total")! > n("un_peak")! + 1e-9) bad.push(`${k} un_total > un_peak`);
+      if (n("un_any") !== null && (n("un_any") === 1) !== (n("un_months")! > 0)) bad.push(`${k} un_any`);
+      if (n("un_total") !== null && Math.abs(n("un_total")! - n("un_troops")! - n("un_police")! - n("un_observers")!) > 1e-6) bad.push(`${k} un parts`);
+      if (n("un_total") !== null && (n("un_duration_months") !== null) !== (n("un_any") === 1)) bad.push(`${k} duration without personnel`);
+      if (n("un_duration_years") !== null && n("un_duration_years")! * 12 > n("un_duration_months")! + 11) bad.push(`${k} duration units`);
+      if (n("un_female_share") !== null && (n("un_female_share")! < 0 || n("un_female_share")! > 1)) bad.push(`${k} share`);
+      if (n("pdest") !== null && n("hti_in_report") !== 1) bad.push(`${k} pdest without HTI row`);
+      const parts = ["nonun_nato", "nonun_eu", "nonun_regional", "nonun_single_state"].reduce((a, c) => a + (n(c) ?? 0), 0);
+      if (n("nonun_total") !== null && Math.abs(parts - n("nonun_total")!) > 1e-6) bad.push(`${k} nonun parts`);
+      if (n("civil_war") === 1 && n("civil_conflict") !== 1) bad.push(`${k} war without conflict`);
+      if (n("civil_conflict") === 1 && n("years_since_civil_conflict") !== 0) bad.push(`${k} years since`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe("UN peacekeeping facts", () => {
   it("UNAMSIL, Sierra Leone 2001: 37 contributors, peak month 17,105 troops (2001-12, 17,420 uniformed)", () => {
     const r = at(451, 2001);
