@@ -33,18 +33,29 @@ export function nonUnReading(ms: readonly NonUnModel[]): string[] {
   const words = (m: NonUnModel | undefined): string => {
     if (m === undefined || m.key === null) return "could not be estimated";
     const p = m.key.p_value;
-    const dir = m.key.estimate > 0 ? "larger deployments go with a higher chance of being listed" : "larger deployments go with a lower chance of being listed";
-    const sig = p < 0.05 ? "distinguishable from zero at 5%" : p < 0.1 ? "only at 10%" : "not distinguishable from zero";
-    const fd = m.firstDifference === null ? "" : `; going from none to the median deployment among exposed host-years (${Math.round(m.median ?? 0).toLocaleString("en-US")}) changes the predicted probability by ${(m.firstDifference.estimate * 100).toFixed(1)} points`;
-    const thin = m.exposedCountries < 5 ? ` — but only ${m.exposedCountries} exposed countr${m.exposedCountries === 1 ? "y" : "ies"} in the sample, too few to separate the force from the country` : "";
-    return `${dir} (${f(m.key.estimate)} per log unit, p = ${f(p)}, ${sig}${fd})${thin}`;
+    const sign = m.key.estimate > 0 ? "positive" : "negative";
+    const read =
+      p < 0.05
+        ? `${sign} and distinguishable from zero at 5%: larger deployments go with a ${m.key.estimate > 0 ? "higher" : "lower"} chance of being listed`
+        : p < 0.1
+          ? `${sign}, distinguishable from zero only at 10%`
+          : `${sign} but not distinguishable from zero`;
+    const fd = m.firstDifference === null ? "" : `; none to the median exposed deployment (${Math.round(m.median ?? 0).toLocaleString("en-US")}): ${(m.firstDifference.estimate * 100).toFixed(1)} points of probability [${(m.firstDifference.conf_low * 100).toFixed(1)}, ${(m.firstDifference.conf_high * 100).toFixed(1)}]`;
+    const thin = m.exposedCountries < 5 ? ` — but only ${m.exposedCountries} exposed countr${m.exposedCountries === 1 ? "y" : "ies"} (${m.exposedRows} host-years, ${m.exposedDestinations} listed) in the sample: the estimate describes that country, not the force` : "";
+    return `coefficient ${f(m.key.estimate)} per log unit (p = ${f(p)}), ${read}${fd}${thin}`;
   };
+  const dur = by.get("nonun-x-duration");
+  const durWords =
+    dur?.interaction == null
+      ? "could not be estimated"
+      : `size x years present ${f(dur.interaction.estimate)} (p = ${f(dur.interaction.p_value)}): ${dur.interaction.p_value < 0.1 ? (dur.interaction.estimate > 0 ? "the association grows the longer the force stays" : "the association weakens the longer the force stays") : "no sign that the association changes with the years a force has stayed"}`;
   return [
     `UN: ${words(by.get("un"))}.`,
     `All non-UN: ${words(by.get("nonun"))}.`,
     `NATO: ${words(by.get("nato"))}. EU: ${words(by.get("eu"))}.`,
     `Regional organisations: ${words(by.get("regional"))}. Single states: ${words(by.get("single_state"))}.`,
     `Holding UN personnel constant, non-UN: ${words(by.get("nonun+un"))}.`,
+    `Duration: ${durWords}.`,
   ];
 }
 
@@ -76,7 +87,7 @@ export function nonUnBlocks(r: CasesResults): Block[] {
     {
       kind: "p",
       cls: "caveat",
-      text: "These are associations across country-years, not effects: NATO and EU forces sat in the Balkans and Afghanistan, which the TIP reports listed as destinations throughout, so the NATO and EU estimates rest on a handful of countries and cannot separate the force from the region.",
+      text: "These are associations across country-years, not effects: NATO and EU forces sat in the Balkans (Bosnia, Serbia and Montenegro, Kosovo, Macedonia: listed as destinations in every HTI year) and Afghanistan (listed from the 2007 report), so the NATO and EU estimates rest on a handful of countries and cannot separate the force from the region.",
     },
   ];
 }

@@ -14,7 +14,7 @@ export function fmt(v: number | null | undefined, d = 2): string {
 
 function signed(v: number | null, d = 2): string {
   if (v === null || !Number.isFinite(v)) return "–";
-  return `${v > 0 ? "+" : ""}${v.toFixed(d)}`;
+  return `${v > 0 ? "+" : ""}${d === 0 ? Math.round(v).toLocaleString("en-US") : v.toFixed(d)}`;
 }
 
 /** File stem of a case's figures, e.g. `sierra-leone-timeline`. */
@@ -34,7 +34,7 @@ function periodTableBlock(c: CaseResult): Block {
   const rows = c.table.map((r) => {
     const ind = INDICATORS.find((i) => i.key === r.indicator)!;
     const d = DECIMALS[r.indicator] ?? 2;
-    const cellOf = (p: typeof r.before) => (p.mean === null ? (p.span === null ? "" : "no data") : `${fmt(p.mean, d)} [${p.n}]`);
+    const cellOf = (p: typeof r.before) => (p.mean === null ? (p.span === null ? "none in window" : "no data") : `${fmt(p.mean, d)} [${p.n}]`);
     return [`${ind.label} (${ind.unit})`, cellOf(r.before), cellOf(r.during), cellOf(r.after), signed(r.changeDuring, d === 0 ? 0 : 2)];
   });
   return {
@@ -54,12 +54,19 @@ function missionSentence(c: CaseResult): string {
 }
 
 function caseSummary(c: CaseResult): string {
-  const row = (k: string) => c.table.find((r) => r.indicator === k)!;
-  const pd = row("pdest");
-  const first = c.timeline.years.find((y) => y.pdest === 1)?.year ?? null;
-  const listed = first === null ? "never listed as a destination for forced prostitution in HTI" : `listed as a destination for forced prostitution from ${first} (calendar year; TIP report ${first + 1})`;
+  const pd = c.table.find((r) => r.indicator === "pdest")!;
+  const hti = c.timeline.years.filter((y) => y.pdest !== null);
+  const first = hti.find((y) => y.pdest === 1)?.year ?? null;
+  const kosovo = c.timeline.years.some((y) => y.indicatorsFrom !== c.country.ccode && y.pdest !== null) ? " (as part of Serbia and Montenegro before 2008)" : "";
+  const listed =
+    first === null
+      ? "never listed as a destination for forced prostitution in HTI"
+      : hti.every((y) => y.pdest === 1)
+        ? `listed as a destination for forced prostitution in every HTI year, ${hti[0].year}-${hti.at(-1)!.year}${kosovo}`
+        : `listed as a destination for forced prostitution from ${first} (calendar year; TIP report ${first + 1})${kosovo}`;
   const change = pd.changeDuring === null ? "no before/during comparison is possible for pdest" : `the share of years listed went from ${fmt(pd.before.mean)} before to ${fmt(pd.during.mean)} during the deployment`;
-  const peak = c.deployment === null ? "no deployment" : `peak ${fmt(c.deployment.peak, 0)} personnel in ${c.deployment.peakYear}`;
+  const troops = c.timeline.years.some((y) => (y.unTroops ?? 0) > 0 || (y.nonUnTotal ?? 0) > 0);
+  const peak = c.deployment === null ? "no deployment" : `peak ${fmt(c.deployment.peak, 0)} personnel in ${c.deployment.peakYear}${troops ? "" : " (UN monitors, no troops)"}`;
   return `**${c.country.name}**: ${peak}; ${listed}; ${change}.`;
 }
 
@@ -96,12 +103,13 @@ function designBlocks(r: CasesResults): Block[] {
       const label = DESIGN_OUTCOMES.find((d) => d.col === s.outcome)!.label;
       if (e === null) return [s.country, label, s.onset === null ? "–" : String(s.onset), "–", "–", "–", "–", s.reason ?? ""];
       const w = e.weights.slice(0, 3).map((x) => `${x.unit} ${x.weight.toFixed(2)}`).join(", ");
-      return [s.country, label, String(s.onset), signed(e.att), fmt(e.preRmspe, 3), `${fmt(e.pValue)} / ${fmt(e.pValueFiltered)}`, String(e.donors), `top donors (COW): ${w}`];
+      const short = e.years.filter((y) => y >= (s.onset ?? 0)).length;
+      return [s.country, label, String(s.onset), signed(e.att), fmt(e.preRmspe, 3), `${fmt(e.pValue)} / ${fmt(e.pValueFiltered)}`, String(e.donors), `${w}${short < 3 ? `; only ${short} post-onset year${short === 1 ? "" : "s"}` : ""}`];
     });
     b.push({
       kind: "table",
       caption: "Synthetic control for each host with a pre-onset period in the outcome",
-      head: ["Host", "Outcome", "Onset", "Effect (mean post gap)", "Pre-onset RMSPE", "Placebo p (all / pre-fit ≤ 5×)", "Donors", "Weights or why not estimated"],
+      head: ["Host", "Outcome", "Onset", "Effect (mean post gap)", "Pre-onset RMSPE", "Placebo p (all / pre-fit ≤ 5×)", "Donors", "Largest donor weights, or why not estimated"],
       rows,
       note: `Outcome-path synthetic control over the years the host has data (at least ${MIN_PRE_YEARS} before onset); placebo-in-space p = share of units (host included) whose post/pre RMSPE ratio is at least the host's. 3P: higher = stronger policy; tier: higher = worse.`,
     });
@@ -129,7 +137,7 @@ function designBlocks(r: CasesResults): Block[] {
   b.push({
     kind: "p",
     cls: "caveat",
-    text: "Caveats: few hosts start a UN deployment inside the outcome series (under ten), so every estimate rests on a handful of countries; onsets follow wars that themselves change trafficking and policy, so parallel trends with never-hosts (mostly stable, richer states) is a strong assumption; the tier and pdest move in steps and are often constant, so synthetic controls fit the pre-period exactly with many donors and the placebo p-values are coarse; the 3P index and tiers measure government policy as judged by the US State Department, not trafficking itself.",
+    text: "Caveats: only about ten hosts start a UN deployment inside the outcome series (some, like Afghanistan's UNAMA and Nepal's UNMIN, are small political or monitoring missions), so every estimate rests on a handful of countries; onsets follow wars that themselves change trafficking and policy, so parallel trends with never-hosts (mostly stable, richer states) is a strong assumption; the tier and pdest move in steps and are often constant, so synthetic controls fit the pre-period exactly with many donors and the placebo p-values are coarse; the 3P index and tiers measure government policy as judged by the US State Department, not trafficking itself.",
   });
   return b;
 }

@@ -38,7 +38,7 @@ export function synthSpec(cases: readonly SynthCase[], outcome: string): VegaLit
             x: { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 2 }, scale: { zero: false, nice: false } },
             y: { field: "value", type: "quantitative", title: outcomeLabel(outcome), scale: { zero: false, reverse } },
             color: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: ["#c53030", "#2b6cb0"] }, legend: { orient: "bottom" } },
-            strokeDash: { field: "series", type: "nominal", scale: { domain: [c.country, "synthetic control"], range: [[1, 0], [5, 3]] }, legend: null },
+            strokeDash: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: [[1, 0], [5, 3]] }, legend: { orient: "bottom" } },
           },
         },
         { data: { values: [{ x: (c.onset ?? 0) - 0.5 }] }, mark: { type: "rule", color: "#555", strokeDash: [3, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },

@@ -105,7 +105,8 @@ export function runCases(o: CasesOptions): CasesResults {
     for (const out of DESIGN_OUTCOMES.filter((d) => d.col !== "pdest")) {
       for (const u of synthUnits(data, cases, never, onsets)) {
         o.progress?.(`synthetic control: ${u.country}, ${out.label}`);
-        const s = synthFor(data.panel, u.ccode, u.country, onsets.get(u.ccode), out, neverCodes);
+        const fitted = synthFor(data.panel, u.ccode, u.country, onsets.get(u.ccode), out, neverCodes);
+        const s = fitted.estimate === null ? fitted : { ...fitted, estimate: { ...fitted.estimate, weights: fitted.estimate.weights.map((w) => ({ unit: data.codes.cowName(Number(w.unit)) ?? w.unit, weight: w.weight })) } };
         const c = cases.find((x) => x.country.ccode === u.ccode);
         const start = c?.deployment?.start ?? null;
         if (s.estimate === null && start !== null && start < out.years[0] + MIN_PRE_YEARS) {
