@@ -42,8 +42,12 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
   const sizeCol = spec.key.col;
   status.textContent = `Model: ${formula} (logit, ${r.vcov_description}; N = ${r.glance.nobs}; fitted in ${ms.toFixed(1)} ms). Data: ${url} (${meta.origin}).`;
 
-  const hosts = [...new Set(rows.filter((x) => Number(x[sizeCol]) > 0).map((x) => String(x.iso3)))].sort();
+  // Every country in the sample years, UN hosts first: any of them could receive a mission.
+  const unHosts = new Set(rows.filter((x) => Number(x[sizeCol]) > 0).map((x) => String(x.iso3)));
   const names = new Map(meta.countries.map((c) => [c.iso3, c.country]));
+  const byName = (a: string, b: string) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b);
+  const all = [...new Set(rows.filter((x) => x[spec.response] !== null && x[spec.response] !== undefined).map((x) => String(x.iso3)))];
+  const hosts = [...all.filter((h) => unHosts.has(h)).sort(byName), ...all.filter((h) => !unHosts.has(h)).sort(byName)];
   const wanted = params.get("country");
   const st = {
     country: wanted && hosts.includes(wanted) ? wanted : "",
@@ -71,7 +75,7 @@ export async function renderSimulator(host: HTMLElement, meta: Meta, params: URL
   const yearOpts = Array.from({ length: o.yearTo - o.yearFrom + 1 }, (_, i) => [String(o.yearFrom + i), String(o.yearFrom + i)] as const);
   host.append(
     el("div", { class: "controls wrap" },
-      select("sim-country", "Host", [["", "hypothetical mission"], ...hosts.map((h) => [h, `${names.get(h) ?? h} (${h})`] as const)], st.country, (v) => { st.country = v; reset(); }),
+      select("sim-country", "Host", [["", "hypothetical mission"], ...hosts.map((h) => [h, `${names.get(h) ?? h} (${h})${unHosts.has(h) ? ", UN host" : ""}`] as const)], st.country, (v) => { st.country = v; reset(); }),
       select("sim-year", "Calendar year", yearOpts, String(st.year), (v) => { st.year = Number(v); reset(); }),
     ),
     sliders, out, el("div", { class: "grid" }, chartBox, curveBox),
