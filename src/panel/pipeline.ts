@@ -1,4 +1,4 @@
-import { PktError } from "../core/errors.js";
+import { OptionError, PktError } from "../core/errors.js";
 import type { SourceDef } from "../sources/source.js";
 import { resolveOptions, type PanelOptions, type ResolvedPanelOptions } from "./options.js";
 import type { ColumnDoc, Panel, PanelColumn } from "./panel.js";
@@ -87,10 +87,14 @@ export function checkPipeline(steps: readonly PanelStep[], initial: readonly str
  * Apply one step: check its requirements and clashes, compute, check the produced
  * columns and the panel invariants (same rows, no duplicate key), and return the new panel.
  * @param input a data directory, or a SourceLoader shared across steps.
- * @param overrides options for this step; default the options the panel was created with.
+ * @param overrides options for this step (except `years`); default the options the panel was
+ *   created with. The panel's recorded options become the merged ones.
  */
 export function applyStep(panel: Panel, step: PanelStep, input: string | SourceLoader, overrides?: PanelOptions): Panel {
   const loader = typeof input === "string" ? new SourceLoader(input) : input;
+  if (overrides?.years !== undefined && (overrides.years[0] !== panel.meta.years[0] || overrides.years[1] !== panel.meta.years[1])) {
+    throw new OptionError(`${step.name}: the years option is fixed when the panel is created (createCountryYears), not per step`);
+  }
   const options = overrides === undefined ? panel.meta.options : resolveOptions({ ...panel.meta.options, ...overrides });
   checkPipeline([step], [...panel.columns.keys()]);
   const used = new Set<string>();

@@ -54,6 +54,17 @@ describe("pipeline", () => {
     expect(() => applyStep(p, binary, noData)).toThrow(/column b \(binary\) row 0 holds 2/);
   });
 
+  it("takes per-step option overrides, but not years", () => {
+    const p = smallPanel([[2, 2000]]);
+    const s = step("addX", [], ["x"], (_panel, ctx) => ({ x: [ctx.options.unSource === "kathman" ? 1 : 0] }));
+    expect(applyStep(p, s, noData).columns.get("x")!.values).toEqual([0]);
+    const q = applyStep(p, s, noData, { unSource: "kathman" });
+    expect(q.columns.get("x")!.values).toEqual([1]);
+    expect(q.meta.options.unSource).toBe("kathman");
+    expect(() => applyStep(p, s, noData, { unSource: "nope" as never })).toThrow(/unSource: expected one of ipi, kathman/);
+    expect(() => applyStep(p, s, noData, { years: [1995, 2000] })).toThrow(/years option is fixed when the panel is created/);
+  });
+
   it("finds duplicated keys", () => {
     const p = smallPanel([[2, 2000], [20, 2000], [2, 2000]]);
     expect(findDuplicates(p)).toEqual([{ ccode: 2, year: 2000, rows: [0, 2] }]);
