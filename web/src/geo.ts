@@ -12,10 +12,14 @@ export interface CountryShape {
   /** Longitude and latitude of the centroid of the largest polygon. */
   readonly lon: number;
   readonly lat: number;
+  /** False for a shape that only shares its country's colour (N. Cyprus, Somaliland): no second symbol. */
+  readonly primary: boolean;
 }
 
 /** Shapes without an ISO numeric id in world-atlas, matched by name. */
 const BY_NAME: Readonly<Record<string, string>> = { Kosovo: "XKX", "N. Cyprus": "CYP", Somaliland: "SOM" };
+/** Of those, the ones that are part of another country's territory in the panel. */
+const SECONDARY = new Set(["N. Cyprus", "Somaliland"]);
 
 let shapes: Promise<CountryShape[]> | null = null;
 let topology: Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>> | null = null;
@@ -35,7 +39,7 @@ export function loadShapes(isoNumeric: Readonly<Record<string, string>>): Promis
         const name = f.properties?.name ?? "";
         const iso3 = (id !== undefined ? isoNumeric[id] : undefined) ?? BY_NAME[name] ?? null;
         const [lon, lat] = labelPoint(f.geometry);
-        return { iso3, name, feature: f as Feature<Geometry, { name: string }>, lon, lat };
+        return { iso3, name, feature: f as Feature<Geometry, { name: string }>, lon, lat, primary: !SECONDARY.has(name) };
       });
     });
   return shapes;

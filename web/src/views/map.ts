@@ -69,7 +69,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     });
     const points: Row[] = [];
     for (const s of shapes) {
-      const r = s.iso3 ? byIso.get(s.iso3) : undefined;
+      const r = s.iso3 && s.primary ? byIso.get(s.iso3) : undefined;
       if (!r) continue;
       for (const [kind, col] of [["UN", "un_total"], ["non-UN", "nonun_total"]] as const) {
         const v = r[col];
