@@ -97,11 +97,11 @@ export function reportHtml(c: ReportContent): string {
   }
   h.push("</div></section>", '<section id="results"><h2>Main results</h2>', "<ul class=\"models\">");
   for (const l of modelLines(s)) h.push(`<li>${escapeHtml(l).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`);
-  h.push("</ul>", tableToHtml(c.mainTable), "</section>", '<section id="figures"><h2>Figures</h2>');
+  h.push("</ul>", `<div class="tablewrap">${tableToHtml(c.mainTable)}</div>`, "</section>", '<section id="figures"><h2>Figures</h2>');
   for (const f of c.figures) {
     h.push(`<figure id="fig-${escapeHtml(f.def.id)}">`, f.svg.replace(/^<\?xml[^>]*>\s*/, ""), `<figcaption><strong>${escapeHtml(f.def.title)}.</strong> ${escapeHtml(f.def.caption)}</figcaption>`, "</figure>");
   }
-  h.push("</section>", '<section id="robustness"><h2>Robustness</h2>', tableToHtml(c.robustnessTable));
+  h.push("</section>", '<section id="robustness"><h2>Robustness</h2>', `<div class="tablewrap">${tableToHtml(c.robustnessTable)}</div>`);
   const fe = fixedEffectsParagraph(s.robustness, s.models);
   if (fe) h.push(`<p>${escapeHtml(fe)}</p>`);
   h.push("</section>", '<section id="method"><h2>Data and method</h2>');

@@ -43,6 +43,8 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in headless Chromium", () =>
       }
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(wide).toBe(false);
+      await page.setViewportSize({ width: 420, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling on a phone").toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
