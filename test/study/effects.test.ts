@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fit, predict } from "../../src/stats/index.js";
+import { predictProbabilities } from "../../src/stats/inference/margins.js";
 import { prepareRows, sampleFor } from "../../src/study/data.js";
 import { averagePrediction, firstDifference, marginalEffectAt } from "../../src/study/effects.js";
 import { DEFAULT_OPTIONS } from "../../src/study/options.js";
@@ -22,6 +23,15 @@ describe("effects computed from ModelResults", () => {
     it(`${model}: average prediction equals the engine's predict() averaged over the sample`, () => {
       for (const v of [0, 500, 10000]) {
         expect(averagePrediction(r, s, "un_total", v).estimate).toBeCloseTo(meanPredict(r, s, "un_total", v), 6);
+      }
+    });
+
+    it(`${model}: average prediction and its delta-method SE equal the engine's predictProbabilities()`, () => {
+      const engine = predictProbabilities(r, s, [{ un_total: 0 }, { un_total: 5000 }]);
+      for (const [i, v] of [0, 5000].entries()) {
+        const mine = averagePrediction(r, s, "un_total", v);
+        expect(mine.estimate).toBeCloseTo(engine[i].estimate, 6);
+        expect(mine.std_error).toBeCloseTo(engine[i].std_error, 6);
       }
     });
 
