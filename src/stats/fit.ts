@@ -124,7 +124,8 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
     extra: opts.extra,
   });
   warnings.push(...(kfit.warnings ?? []));
-  if (kernel.binary) {
+  // Firth's penalty keeps estimates finite under separation, so the advice to use it is moot there.
+  if (kernel.binary && kernel.name !== "firth") {
     const sep = separatingDummies(X, terms, frame.y);
     if (sep.length > 0) warnings.push(separationWarning(sep));
   }

@@ -69,7 +69,8 @@ export const vcovCluster: VcovFn = ({ fit, clusters }) => {
   const meat = createMatrix(p, p);
   for (const { c, sign } of parts) {
     const g = levelsUsed(c);
-    const m = crossprod(clusterSums(fit.scores, c.ids, g));
+    // Sum over every level id; g (the clusters carrying information) only sets the G/(G-1) factor.
+    const m = crossprod(clusterSums(fit.scores, c.ids, c.nLevels));
     const adj = (sign * g) / (g - 1);
     for (let i = 0; i < meat.data.length; i++) meat.data[i] += adj * m.data[i];
   }
