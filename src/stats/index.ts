@@ -7,6 +7,9 @@
  * - waldTest, lrTest: joint tests
  * - parseFormula, modelFrame: formulas and design matrices
  * - registerKernel / getKernel, registerVcov / getVcov: extension points
+ * - predictProbabilities, averageMarginalEffects, marginalEffectAcross: margins with delta-method CIs
+ * - createRng: the seeded generator every stochastic routine uses
+ * - syntheticControl(Placebo), eventStudy: causal designs for the case studies
  */
 import "./models/builtin.js";
 import "./models/extra.js";
@@ -21,3 +24,18 @@ export { registerKernel, getKernel, kernelNames, type KernelDef, type KernelFit,
 export { registerVcov, getVcov, listVcovs, type VcovDef } from "./vcov/registry.js";
 export { resolveVcovSpec, type VcovSpec } from "./vcov/spec.js";
 export type { ModelResults, TidyRow, Glance, ModelWarning, ModelKind } from "./results.js";
+export {
+  predictProbabilities,
+  averageMarginalEffects,
+  marginalEffectAcross,
+  type MarginEstimate,
+  type MarginsOptions,
+  type PredictionRow,
+  type AmeRow,
+  type AmeOptions,
+  type AcrossOptions,
+  type AcrossRow,
+} from "./inference/margins.js";
+export { createRng, type Rng } from "./random.js";
+export { syntheticControl, syntheticControlPlacebo, type SynthInput, type SynthResult, type SynthPlaceboResult } from "./causal/synthetic-control.js";
+export { eventStudy, type EventStudyInput, type EventStudyResult, type EventTimeEstimate } from "./causal/event-study.js";
