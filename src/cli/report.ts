@@ -17,6 +17,7 @@ interface ReportCliOptions {
   democracy?: string;
   usSeries?: string;
   trend: boolean;
+  yearEffects?: boolean;
   tier?: boolean;
   years?: string;
   mapYear?: string;
@@ -49,6 +50,7 @@ export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
     democracy: c.democracy,
     usSeries: c.usSeries,
     trend: c.trend,
+    yearEffects: c.yearEffects,
     tier: c.tier,
     ...parseYears(c.years),
     mapYear: parseYear("--map-year", c.mapYear),
@@ -72,6 +74,7 @@ export function registerReportCommand(program: Command): void {
     .option("--democracy <col>", `democracy control: ${choices("democracy")}`)
     .option("--us-series <s>", `US troop series for the placebo: ${choices("usSeries")}`)
     .option("--no-trend", "leave out the linear time trend")
+    .option("--year-effects", "report-year dummies instead of the linear trend")
     .option("--tier", "add the previous TIP tier as a control")
     .option("--years <range>", "TIP report years of the sample (default 2001-2011)")
     .option("--map-year <year>", "TIP report year shown on the map (default 2008)")

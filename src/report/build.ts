@@ -38,6 +38,10 @@ export function termLabels(s: StudyResults): Map<string, string> {
       labels.set(termName(m.spec.moderator), m.spec.moderator.label);
       labels.set(interactionName(m.spec) as string, `${m.spec.key.label} x ${m.spec.moderator.label.toLowerCase()}`);
     }
+    for (const c of m.spec.controls.filter((x) => x.fn === "factor")) {
+      const prefix = termName(c);
+      for (const t of m.results.terms) if (t.startsWith(prefix)) labels.set(t, `${c.label} ${t.slice(prefix.length)}`);
+    }
   }
   return labels;
 }

@@ -16,13 +16,15 @@ function withCi(estimate: number, variance: number): Estimate {
   return { estimate, std_error: se, conf_low: estimate - Z975 * se, conf_high: estimate + Z975 * se };
 }
 
-type Factor = { readonly col: string; readonly fn: "id" | "log" | "log1p" };
+type Factor = { readonly col: string; readonly fn: "id" | "log" | "log1p" | "level"; readonly level?: string };
 
 /** Parse coefficient names once: `(Intercept)`, `col`, `log(col)`, `log1p(col)`, products `a:b`. */
 function compileTerms(terms: readonly string[]): (readonly Factor[] | null)[] {
   return terms.map((term) => {
     if (term === "(Intercept)") return null;
     return term.split(":").map((f): Factor => {
+      const lv = /^factor\((\w+)\)(.+)$/.exec(f);
+      if (lv) return { col: lv[1], fn: "level", level: lv[2] };
       const m = /^(log1p|log)\((\w+)\)$/.exec(f);
       return m ? { col: m[2], fn: m[1] as Factor["fn"] } : { col: f, fn: "id" };
     });
@@ -51,6 +53,12 @@ export function designRow(terms: readonly string[], row: PanelRow, set: Readonly
     }
     let v = 1;
     for (const f of factors) {
+      if (f.fn === "level") {
+        const cell = row[f.col];
+        if (cell === null || cell === undefined) return null;
+        if (String(cell) !== f.level) v = 0;
+        continue;
+      }
       const raw = set.has(f.col) ? (set.get(f.col) as number) : numOf(row, f.col);
       if (raw === null) return null;
       if (f.fn === "id") v *= raw;

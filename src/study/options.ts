@@ -33,6 +33,8 @@ export interface StudyOptions {
   readonly usSeries: UsSeries;
   /** Include a linear time trend (`trend` = year - first year) among the controls. */
   readonly trend: boolean;
+  /** Report-year dummies (`factor(report_year)`) instead of the linear trend. */
+  readonly yearEffects: boolean;
   /** Include the lagged TIP tier among the controls. */
   readonly tier: boolean;
   /** First and last TIP report year of the estimation sample. */
@@ -55,6 +57,7 @@ export const DEFAULT_OPTIONS: StudyOptions = Object.freeze({
   democracy: "polity2",
   usSeries: "legacy",
   trend: true,
+  yearEffects: false,
   tier: false,
   yearFrom: 2001,
   yearTo: 2011,
@@ -82,6 +85,7 @@ export const OPTION_DOCS: Readonly<Record<keyof StudyOptions, string>> = Object.
   democracy: "Democracy control: Polity2 (default) or V-Dem polyarchy",
   usSeries: "US troop series for the placebo: legacy (default) or rebuild",
   trend: "Linear time trend among the controls (default on)",
+  yearEffects: "Report-year dummies instead of the linear trend (default off)",
   tier: "Lagged TIP tier among the controls (default off)",
   yearFrom: "First TIP report year in the sample (default 2001)",
   yearTo: "Last TIP report year in the sample (default 2011)",

@@ -46,6 +46,12 @@ export const ROBUSTNESS_VARIANTS: readonly RobustnessVariant[] = Object.freeze([
     label: "Other time alignment",
     note: "Joins TIP report year t to the other calendar year, testing sensitivity to when deployments are measured.",
   },
+  {
+    id: "year-effects",
+    label: "Year effects instead of trend",
+    options: { yearEffects: true },
+    note: "Report-year dummies absorb any change in how thoroughly the TIP reports list destinations, not only a linear one.",
+  },
   { id: "destination", label: "Outcome: destination (any type)", options: { outcome: "destination" }, note: "Broader outcome: destination for any form of trafficking, not only forced prostitution." },
   { id: "kathman", label: "Kathman source", options: { source: "kathman" }, note: "Deployment data from Kathman instead of IPI; tests dependence on the personnel source (no TCC counts: M3 not estimable)." },
 ]);

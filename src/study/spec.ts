@@ -2,7 +2,7 @@ import type { ModelKind } from "../stats/results.js";
 import type { StudyOptions } from "./options.js";
 
 /** A transformation applied to one panel column inside a formula. */
-export type TermFn = "id" | "log" | "log1p";
+export type TermFn = "id" | "log" | "log1p" | "factor";
 
 /** One variable of a model, as data: a panel column and its transformation. */
 export interface TermSpec {
@@ -83,7 +83,8 @@ export function controlsFor(o: StudyOptions): TermSpec[] {
       : { col: "v2x_polyarchy", fn: "id", label: "Democracy (V-Dem polyarchy)" },
     { col: "civil_conflict", fn: "id", label: "Civil conflict" },
   ];
-  if (o.trend) c.push({ col: "trend", fn: "id", label: "Time trend (years since first year)" });
+  if (o.yearEffects) c.push({ col: "report_year", fn: "factor", label: "Report year" });
+  else if (o.trend) c.push({ col: "trend", fn: "id", label: "Time trend (years since first year)" });
   if (o.tier) c.push({ col: "tip_tier_lag", fn: "id", label: "TIP tier, previous report" });
   return c;
 }

@@ -60,3 +60,14 @@ describe("effects computed from ModelResults", () => {
     expect(marginalEffectAt(r, "log1p(un_total)", "log1p(un_total):un_duration", 0).estimate).toBeCloseTo(r.coef[i], 12);
   });
 });
+
+describe("effects with report-year dummies", () => {
+  it("average predictions equal the engine's predict() with factor terms", () => {
+    const o = { ...DEFAULT_OPTIONS, yearEffects: true };
+    const m1 = studyModels(o)[0];
+    const s = sampleFor(m1, prepareRows(syntheticPanel(), o));
+    const r = fit(formulaOf(m1), s, { model: "logit", vcov: { type: "cluster", by: ["ccode"] } });
+    expect(r.terms.some((t) => t.startsWith("factor(report_year)"))).toBe(true);
+    expect(averagePrediction(r, s, "un_total", 800).estimate).toBeCloseTo(meanPredict(r, s, "un_total", 800), 8);
+  });
+});

@@ -23,6 +23,12 @@ describe("study options and specs", () => {
     expect(formulaOf(studyModels(o)[0])).toBe("destination ~ log1p(un_peak) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + tip_tier_lag");
   });
 
+  it("year effects replace the trend with report-year dummies", () => {
+    expect(formulaOf(studyModels(resolveOptions({ yearEffects: true }))[0])).toBe(
+      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + polity2 + civil_conflict + factor(report_year)",
+    );
+  });
+
   it("maps onto the panel's options", () => {
     expect(panelOptionsFor(DEFAULT_OPTIONS)).toMatchObject({ unSource: "ipi", reportAlignment: "t-1", htiNoMention: "zero", usTroops: "legacy" });
     expect(panelOptionsFor(resolveOptions({ alignment: "same", source: "kathman", outcomeCoding: "no-mention-missing" }))).toMatchObject({

@@ -26,7 +26,7 @@ describe("runStudy on a synthetic panel", () => {
     expect(s.curves.duration.length).toBeGreaterThan(1);
     expect(s.curves.tcc.length).toBeGreaterThan(1);
     for (const p of s.curves.prediction) expect(p.conf_low).toBeLessThanOrEqual(p.estimate);
-    expect(s.robustness.map((r) => r.variant.id)).toEqual(["main", "probit", "firth", "relogit", "clogit", "alignment", "destination", "kathman"]);
+    expect(s.robustness.map((r) => r.variant.id)).toEqual(["main", "probit", "firth", "relogit", "clogit", "alignment", "year-effects", "destination", "kathman"]);
     const main = s.robustness[0].cells[0].coefficient;
     expect(main?.estimate).toBe(s.models[0].results.tidy.find((t) => t.term === "log1p(un_total)")?.estimate);
   });
