@@ -118,7 +118,7 @@ function designBlocks(r: CasesResults): Block[] {
         b.push({ kind: "figure", id: `synth-${out.col.replace("_", "-")}`, title: `Synthetic control: ${out.label}`, caption: "Each panel one host: its outcome (solid) and its synthetic control (dashed); dashed rule at onset." });
       }
     }
-  } else b.push({ kind: "p", text: "Synthetic controls were not run (--no-synth).", cls: "note" });
+  } else b.push({ kind: "p", text: "Synthetic controls are not part of this build (one placebo fit per donor takes a minute or two): run `pkt cases` to add them.", cls: "note" });
   const esRows = r.eventStudies.map((s) => {
     const label = DESIGN_OUTCOMES.find((d) => d.col === s.outcome)!.label;
     if (s.result === null) return [label, "–", "–", "–", s.reason ?? ""];

@@ -58,9 +58,11 @@ export function cyKey(ccode: number, year: number): string {
   return `${ccode}:${year}`;
 }
 
-/** Read the panel and the mission-level personnel from the raw files in `dataDir`. */
-export function loadCaseData(dataDir: string): CaseData {
-  const loader = new SourceLoader(dataDir);
+/**
+ * Read the panel and the mission-level personnel from the raw files in `dataDir`;
+ * pass a `loader` to share raw reads with another build (e.g. the report's).
+ */
+export function loadCaseData(dataDir: string, loader: SourceLoader = new SourceLoader(dataDir)): CaseData {
   const panel = runSteps(createCountryYears(loader, CASE_PANEL_OPTIONS), PANEL_STEPS, loader);
   const rows = toRows(panel);
   const byKey = new Map<string, PanelRow>();
@@ -77,7 +79,8 @@ export function loadCaseData(dataDir: string): CaseData {
     m.set(mission, prev);
   };
 
-  const ctx = { options: resolveOptions({ ...CASE_PANEL_OPTIONS, kosovo: "kosovo" }), sources: loader };
+  // Warnings from placing the months are the panel build's own (same files), already on panel.meta.
+  const ctx = { options: resolveOptions({ ...CASE_PANEL_OPTIONS, kosovo: "kosovo" }), sources: loader, warn: () => undefined };
   const placed = placeUnMonths(ctx);
   const monthsIn = new Map<number, number>();
   for (const m of placed.covered) {

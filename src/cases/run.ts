@@ -1,4 +1,5 @@
 import { OptionError } from "../core/errors.js";
+import type { SourceLoader } from "../panel/pipeline.js";
 import { resolveOptions as studyOptions } from "../study/options.js";
 import type { SourceDef } from "../sources/source.js";
 import { analyseCase, crossCaseRelation, type CaseResult, type Relation } from "./analyse.js";
@@ -25,6 +26,8 @@ export interface CasesOptions {
   readonly reps?: number;
   readonly seed?: number;
   readonly progress?: (step: string) => void;
+  /** A source loader to share raw reads with another build (default: a new one). */
+  readonly loader?: SourceLoader;
 }
 
 /** The settings a run used, as written to cases.json. */
@@ -92,7 +95,7 @@ function synthUnits(data: CaseData, cases: readonly CaseResult[], never: Readonl
 export function runCases(o: CasesOptions): CasesResults {
   const settings = casesSettings(o);
   o.progress?.("building the panel and mission-level personnel");
-  const data = loadCaseData(o.dataDir);
+  const data = loadCaseData(o.dataDir, o.loader);
   const countries = settings.countries.map((q) => resolveCase(data.codes, q));
   const cases = countries.map((c) => analyseCase(data, c, settings.from, settings.to));
   const relation = crossCaseRelation(cases);
