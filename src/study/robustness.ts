@@ -39,7 +39,10 @@ export const ROBUSTNESS_VARIANTS: readonly RobustnessVariant[] = Object.freeze([
     label: "Conditional logit (country FE)",
     estimator: "clogit",
     group: "ccode",
-    note: "Only within-country change over time identifies the effect; countries that never change status drop out. A student paper reported the sign reverses here.",
+    vcov: { type: "classical" },
+    note:
+      "Only within-country change over time identifies the effect; countries that never change status drop out. A student paper reported the sign reverses here. " +
+      "Classical standard errors, as survival::clogit (exact) gives them: the country is already the conditioning group.",
   },
   {
     id: "alignment",
