@@ -113,6 +113,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const body = JSON.stringify({ error: `malformed request (${err.code ?? "parse error"})` });
     socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
+  server.on("connect", (_req: IncomingMessage, socket: Socket) => {
+    const body = JSON.stringify({ error: "method CONNECT not allowed; use GET or HEAD", status: 405 });
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   server.on("connection", (s: Socket) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));

@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendRaw } from "../../bench/load-driver.mjs";
 import { startServer, type RunningServer } from "../../src/server/index.js";
 import { syntheticDashboardData } from "../fixtures/web/synthetic.js";
 
@@ -71,6 +72,8 @@ describe("startServer", () => {
   });
 
   it("answers only GET and HEAD", async () => {
+    const connect = await sendRaw(server.url, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org\r\n\r\n");
+    expect(connect).toBe("HTTP/1.1 405 Method Not Allowed");
     for (const m of ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"]) {
       const r = await raw(m, "/api/meta");
       expect(r.status).toBe(405);
