@@ -96,7 +96,8 @@ build <- function() {
   # Trafficking outcomes
   hti <- read_csv(f("trafficking/HTI.csv"), locale = locale(encoding = "latin1"), col_types = cols(.default = "c"),
                   show_col_types = FALSE) %>%
-    transmute(ccode = as.integer(ccode), year = as.integer(year), pdest = as.integer(pdest == "Yes"),
+    transmute(ccode = as.integer(ccode), ccode = if_else(ccode == 730L, 732L, ccode),  # HTI's South Korea is 730; COW 732
+              year = as.integer(year), pdest = as.integer(pdest == "Yes"),
               destination = as.integer(destination == "Yes"))
   tiers <- q(f("trafficking/tip_tiers_orig.csv")) %>%
     mutate(ccode = case_when(ccode == 1001 ~ 347, ccode == 1003 ~ 345, is.na(ccode) & iso == "SRB" ~ 345, TRUE ~ ccode),

@@ -59,6 +59,11 @@ export function codebookMarkdown(panel: Panel): string {
     out.push(`- Coverage: ${years(cov)}; ${cov.nonMissing} of ${cov.rows} rows non-missing`);
     out.push(`- Derivation: ${c.doc.derivation}`, "");
   }
+  if (m.warnings.length > 0) {
+    out.push("## Warnings", "", "What the steps left out or could not place:", "");
+    for (const w of m.warnings) out.push(`- ${w}`);
+    out.push("");
+  }
   out.push("## Sources", "");
   for (const id of m.sources) {
     const s = sourceById(id);

@@ -84,6 +84,7 @@ export function createCountryYears(input: string | SourceLoader, options: PanelO
       options: opts,
       steps: ["createCountryYears"],
       sources: CODE_SOURCES.map((s) => s.id).sort(),
+      warnings: [],
     },
   };
   checkInvariants(panel, undefined, "createCountryYears");

@@ -44,6 +44,8 @@ export interface PanelMeta {
   readonly steps: readonly string[];
   /** Ids of the source files read to make the panel, sorted. */
   readonly sources: readonly string[];
+  /** What the steps left out or could not place, `step: message`, in step order (also in codebook and provenance). */
+  readonly warnings: readonly string[];
 }
 
 /**

@@ -40,10 +40,15 @@ export interface StepSources {
   load<T>(key: string, defs: readonly SourceDef[], read: (dataDir: string) => T): T;
 }
 
-/** What a step sees: the options in force and the sources. */
+/** What a step sees: the options in force, the sources, and a place to report what it left out. */
 export interface StepContext {
   readonly options: ResolvedPanelOptions;
   readonly sources: StepSources;
+  /**
+   * Record a warning (kept on the panel's meta, in the codebook and in provenance).
+   * Optional so that helpers such as placeUnMonths can be called with just options and sources.
+   */
+  warn?(message: string): void;
 }
 
 /** One `add*` step: the columns it needs, the columns it adds, and how it computes them. */
@@ -99,7 +104,8 @@ export function applyStep(panel: Panel, step: PanelStep, input: string | SourceL
   checkPipeline([step], [...panel.columns.keys()]);
   const used = new Set<string>();
   const sources: StepSources = { load: (key, defs, read) => loader.load(key, defs, read, used) };
-  const computed = step.compute(panel, { options, sources });
+  const warnings: string[] = [];
+  const computed = step.compute(panel, { options, sources, warn: (m) => warnings.push(`${step.name}: ${m}`) });
   const docs = step.docs(options);
   const columns = new Map<string, PanelColumn>(panel.columns);
   for (const name of step.produces) {
@@ -116,7 +122,13 @@ export function applyStep(panel: Panel, step: PanelStep, input: string | SourceL
   const next: Panel = {
     nrows: panel.nrows,
     columns,
-    meta: { ...panel.meta, options, steps: [...panel.meta.steps, step.name], sources: [...all].sort() },
+    meta: {
+      ...panel.meta,
+      options,
+      steps: [...panel.meta.steps, step.name],
+      sources: [...all].sort(),
+      warnings: [...panel.meta.warnings, ...warnings],
+    },
   };
   checkInvariants(next, panel, step.name, step.produces);
   return next;

@@ -50,6 +50,7 @@ export interface Provenance {
   readonly rows: number;
   readonly options: Panel["meta"]["options"];
   readonly steps: readonly string[];
+  readonly warnings: readonly string[];
   readonly sources: ReadonlyArray<{ id: string; file: string; sha256: string; citation: string }>;
   readonly columns: ReadonlyArray<{ name: string; type: ColumnType; sources: readonly string[]; nonMissing: number }>;
   /** SHA-256 of the panel.csv written with it. */
@@ -66,6 +67,7 @@ export function provenance(panel: Panel, version: string, csvSha256: string): Pr
     rows: panel.nrows,
     options: panel.meta.options,
     steps: panel.meta.steps,
+    warnings: panel.meta.warnings,
     sources: panel.meta.sources.map((id) => {
       const s = sourceById(id);
       return { id, file: s?.file ?? "", sha256: s?.sha256 ?? "", citation: s?.citation ?? "" };

@@ -128,6 +128,9 @@ describe("trafficking facts (report year t -> calendar year t)", () => {
     expect(at(41, 2003).pdest).toBe(1);
     expect(at(451, 2004).pdest).toBe(1);
   });
+  it("South Korea (HTI code 730) is read as COW 732", () => {
+    for (let y = 2001; y <= 2011; y++) expect(at(732, y).hti_in_report).toBe(1);
+  });
   it("Nepal (790) never", () => {
     for (let y = 2001; y <= 2011; y++) {
       const v = at(790, y).pdest;
@@ -180,6 +183,11 @@ describe("controls and other sources", () => {
     expect(at(41, 2008).un_female_share).toBeNull();
     expect(at(41, 2015).un_female_share).toBeNull();
     expect(at(20, 2012).un_female_share).toBeNull();
+  });
+  it("reports what it left out", () => {
+    expect(panel.meta.warnings.some((w) => /^addUnPeacekeeping: 29 mission-months .* UNTAET \(27\), UNAMET \(2\)$/.test(w))).toBe(true);
+    expect(panel.meta.warnings.some((w) => w.startsWith("addUsTroops: ") && w.includes("1002"))).toBe(true);
+    expect(panel.meta.warnings.some((w) => w.startsWith("addTrafficking"))).toBe(false);
   });
   it("records the sources read", () => {
     expect(panel.meta.sources).toEqual(expect.arrayContaining(["hti", "ipi_mission_month", "us_troops_legacy", "tip_tiers", "ucdp_acd"]));

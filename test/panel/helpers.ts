@@ -14,6 +14,6 @@ export function smallPanel(keys: ReadonlyArray<readonly [number, number]>, optio
   return {
     nrows: keys.length,
     columns: new Map<string, PanelColumn>(KEY_DOCS.map((doc) => [doc.name, { doc, values: values[doc.name] }])),
-    meta: { unit: "country-year", system: "cow", years: opts.years, options: opts, steps: ["createCountryYears"], sources: [] },
+    meta: { unit: "country-year", system: "cow", years: opts.years, options: opts, steps: ["createCountryYears"], sources: [], warnings: [] },
   };
 }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { codebookMarkdown } from "../../src/panel/codebook.js";
 import { toJson, toRows, type ColumnDoc } from "../../src/panel/panel.js";
+import { provenance } from "../../src/panel/write.js";
 import { applyStep, checkPipeline, PipelineError, type PanelStep } from "../../src/panel/pipeline.js";
 import { checkInvariants, findDuplicates, PanelInvariantError } from "../../src/panel/validate.js";
 import { smallPanel } from "./helpers.js";
@@ -63,6 +65,18 @@ describe("pipeline", () => {
     expect(q.meta.options.unSource).toBe("kathman");
     expect(() => applyStep(p, s, noData, { unSource: "nope" as never })).toThrow(/unSource: expected one of ipi, kathman/);
     expect(() => applyStep(p, s, noData, { years: [1995, 2000] })).toThrow(/years option is fixed when the panel is created/);
+  });
+
+  it("keeps step warnings on the panel, in the codebook and in provenance", () => {
+    const p = smallPanel([[2, 2000]]);
+    const s = step("addW", [], ["w"], (_panel, ctx) => {
+      ctx.warn?.("3 rows left out");
+      return { w: [1] };
+    });
+    const q = applyStep(p, s, noData);
+    expect(q.meta.warnings).toEqual(["addW: 3 rows left out"]);
+    expect(codebookMarkdown(q)).toContain("## Warnings\n\nWhat the steps left out or could not place:\n\n- addW: 3 rows left out\n");
+    expect(provenance(q, "0", "x").warnings).toEqual(["addW: 3 rows left out"]);
   });
 
   it("finds duplicated keys", () => {

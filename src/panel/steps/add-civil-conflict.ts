@@ -3,6 +3,7 @@ import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions } from "../options.js";
 import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
+import { Unplaced } from "./join.js";
 
 /** Years the UCDP/PRIO Armed Conflict Dataset v25.1 covers. */
 export const UCDP_YEARS: readonly [number, number] = [1946, 2024];
@@ -52,8 +53,10 @@ export const civilConflictStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: DOCS.map((d) => d.name),
   docs: () => DOCS,
-  compute(panel, { sources }) {
+  compute(panel, ctx) {
+    const { sources } = ctx;
     const codes = panelCodes(sources);
+    const unplaced = new Unplaced();
     // Repeated rows of one conflict-year (one per side state) need no merging here: each only marks its side A.
     const rows = sources.load("ucdp_acd", [ucdpAcdSource], readUcdpAcd);
     const intensity = new Map<number, number>();
@@ -62,7 +65,10 @@ export const civilConflictStep: PanelStep = {
       if (!r.isCivil) continue;
       for (const gw of r.gwnoA) {
         const c = codes.gwToCow(gw, r.year);
-        if (c === null) continue;
+        if (c === null) {
+          if (r.year >= panel.meta.years[0] && r.year <= panel.meta.years[1]) unplaced.add(`GW ${gw} ${r.year}`);
+          continue;
+        }
         const k = rowKey(c, r.year);
         intensity.set(k, Math.max(intensity.get(k) ?? 0, r.intensityLevel));
         const ys = conflictYears.get(c) ?? [];
@@ -70,6 +76,7 @@ export const civilConflictStep: PanelStep = {
         conflictYears.set(c, ys);
       }
     }
+    unplaced.report(ctx, `civil conflict-years of ${ucdpAcdSource.file}`, "name a government side with no COW code that year");
     const firstYear = new Map<number, number>();
     for (const s of codes.cowStateYears(UCDP_YEARS[0], UCDP_YEARS[1])) {
       if (!firstYear.has(s.ccode) || s.year < firstYear.get(s.ccode)!) firstYear.set(s.ccode, s.year);

@@ -2,7 +2,7 @@ import { democracySource, readDemocracy } from "../../sources/democracy.js";
 import type { PanelOptions } from "../options.js";
 import type { ColumnDoc, Panel } from "../panel.js";
 import { applyStep, type PanelStep, type SourceLoader } from "../pipeline.js";
-import { joinByCowYear } from "./join.js";
+import { joinByCowYear, Unplaced } from "./join.js";
 
 const DOCS: readonly ColumnDoc[] = [
   {
@@ -37,13 +37,16 @@ export const democracyStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: DOCS.map((d) => d.name),
   docs: () => DOCS,
-  compute(panel, { sources }) {
-    const rows = sources.load("democracy", [democracySource], readDemocracy);
-    return joinByCowYear(panel, rows, {
+  compute(panel, ctx) {
+    const rows = ctx.sources.load("democracy", [democracySource], readDemocracy);
+    const unplaced = new Unplaced();
+    const out = joinByCowYear(panel, rows, {
       polity2: (r) => r.polity2,
       v2x_polyarchy: (r) => r.v2xPolyarchy,
       euds: (r) => r.euds,
-    });
+    }, unplaced);
+    unplaced.report(ctx, `rows of ${democracySource.file}`, "have no country-year in the panel (COW code not a state that year), by code");
+    return out;
   },
 };
 

@@ -1,7 +1,8 @@
 import { baraHultmanPkoSource } from "../../sources/bara-hultman-pko.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
-import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
+import { column, rowIndex, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
+import { Unplaced } from "./join.js";
 import { readNonUnMonths, type NonUnMonth } from "./non-un-source.js";
 import { KOSOVO_MISSIONS, kosovoHost, missionKey } from "./un-hosts.js";
 
@@ -54,7 +55,8 @@ export const nonUnOperationsStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: COLS,
   docs,
-  compute(panel, { options, sources }) {
+  compute(panel, ctx) {
+    const { options, sources } = ctx;
     const rows = sources.load("bara_hultman_pko", [baraHultmanPkoSource], readNonUnMonths);
     const sums = new Map<number, Record<NonUnType | "total", number>>();
     const missions = new Map<number, Set<string>>();
@@ -73,6 +75,14 @@ export const nonUnOperationsStep: PanelStep = {
     const n = panel.nrows;
     const out: Record<string, (number | null)[]> = {};
     for (const c of COLS) out[c] = emptyColumn(n);
+    const idx = rowIndex(panel);
+    const unplaced = new Unplaced();
+    for (const [k, ms] of missions) {
+      const year = k % 10000;
+      if (idx.has(k) || year < panel.meta.years[0] || year > panel.meta.years[1]) continue;
+      for (const m of ms) unplaced.add(`${m} in ${Math.floor(k / 10000)} ${year}`);
+    }
+    unplaced.report(ctx, "non-UN operation-years", "are in a host that is not a COW state that year and are left out");
     const cc = column(panel, "ccode") as readonly number[];
     const yr = column(panel, "year") as readonly number[];
     for (let i = 0; i < n; i++) {

@@ -2,7 +2,7 @@ import { policyIndex3pSource, readPolicyIndex3p } from "../../sources/policy-ind
 import type { PanelOptions } from "../options.js";
 import type { ColumnDoc, Panel } from "../panel.js";
 import { applyStep, type PanelStep, type SourceLoader } from "../pipeline.js";
-import { joinByCowYear } from "./join.js";
+import { joinByCowYear, Unplaced } from "./join.js";
 
 const JOIN =
   "Joined on COW code and the file's year (the calendar year of the policies scored; the index's authors already aligned it, so the reportAlignment option does not apply). Serbia's non-standard code 1003 is 345; Hong Kong and Macau are dropped. Missing where the file has no score for the country-year (the index covers 2000-2013, with a few scores for 2014).";
@@ -36,14 +36,17 @@ export const policyIndex3pStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: DOCS.map((d) => d.name),
   docs: () => DOCS,
-  compute(panel, { sources }) {
-    const rows = sources.load("policy_index_3p", [policyIndex3pSource], readPolicyIndex3p);
-    return joinByCowYear(panel, rows, {
+  compute(panel, ctx) {
+    const rows = ctx.sources.load("policy_index_3p", [policyIndex3pSource], readPolicyIndex3p);
+    const unplaced = new Unplaced();
+    const out = joinByCowYear(panel, rows, {
       p3_total: (r) => r.p,
       p3_prosecution: (r) => r.prosecution,
       p3_protection: (r) => r.protection,
       p3_prevention: (r) => r.prevention,
-    });
+    }, unplaced);
+    unplaced.report(ctx, `rows of ${policyIndex3pSource.file}`, "have no country-year in the panel (COW code not a state that year), by code");
+    return out;
   },
 };
 

@@ -3,6 +3,7 @@ import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { rowIndex, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
 import { calendarYearOfReport } from "./add-trafficking.js";
+import { Unplaced } from "./join.js";
 
 /** TIP report years with tiers in the file (the first report is 2001). */
 export const TIP_REPORT_YEARS: readonly [number, number] = [2001, 2015];
@@ -39,18 +40,25 @@ export const tipTierStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: ["tip_tier", "tip_watch_list"],
   docs,
-  compute(panel, { options, sources }) {
+  compute(panel, ctx) {
+    const { options, sources } = ctx;
     const rows = sources.load("tip_tiers", [tipTiersSource], readTipTiers);
+    const unplaced = new Unplaced();
     const idx = rowIndex(panel);
     const tier = emptyColumn(panel.nrows);
     const watch = emptyColumn(panel.nrows);
     for (const r of rows) {
-      if (r.ccode === null || r.tier === null) continue;
-      const i = idx.get(rowKey(r.ccode, calendarYearOfReport(r.year, options.reportAlignment)));
-      if (i === undefined) continue;
+      if (r.tier === null) continue;
+      const y = calendarYearOfReport(r.year, options.reportAlignment);
+      const i = r.ccode === null ? undefined : idx.get(rowKey(r.ccode, y));
+      if (i === undefined) {
+        if (y >= panel.meta.years[0] && y <= panel.meta.years[1]) unplaced.add(`${r.ccode ?? r.iso} ${r.country}`);
+        continue;
+      }
       tier[i] = r.tier === 2.5 ? 2 : r.tier;
       watch[i] = r.watchList ? 1 : 0;
     }
+    unplaced.report(ctx, `ranked rows of ${tipTiersSource.file}`, "have no country-year in the panel (after report-year alignment), by code and name");
     return { tip_tier: tier, tip_watch_list: watch };
   },
 };

@@ -2,6 +2,13 @@ import { htiSource, readHti, type HtiLabel } from "../../sources/hti.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { column, rowIndex, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
+import { Unplaced } from "./join.js";
+
+/**
+ * HTI country codes that are not the COW code of the country meant, and the code used:
+ * South Korea is 730 in HTI (COW 730 is the Korea of 1887-1905; South Korea is 732).
+ */
+export const HTI_CCODE_FIXES: ReadonlyMap<number, number> = new Map([[730, 732]]);
 
 /** First and last TIP report year in HTI. */
 export const HTI_REPORT_YEARS: readonly [number, number] = [2001, 2011];
@@ -37,7 +44,7 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       description: "Destination country for forced prostitution (sex trafficking) in the TIP report: the study's outcome.",
       unit: "0/1",
       sources: [htiSource.id],
-      derivation: `HTI column pdest: "Yes" = 1, "No" = 0, ${nm}. ${missing}`,
+      derivation: `HTI column pdest: "Yes" = 1, "No" = 0, ${nm}. HTI's South Korea code 730 is read as COW 732. ${missing}`,
     },
     {
       name: "destination",
@@ -72,8 +79,10 @@ export const traffickingStep: PanelStep = {
   requires: ["ccode", "year"],
   produces: ["pdest", "destination", "psource", "hti_in_report"],
   docs,
-  compute(panel, { options, sources }) {
+  compute(panel, ctx) {
+    const { options, sources } = ctx;
     const rows = sources.load("hti", [htiSource], readHti);
+    const unplaced = new Unplaced();
     const n = panel.nrows;
     const idx = rowIndex(panel);
     const pdest = emptyColumn(n);
@@ -85,13 +94,18 @@ export const traffickingStep: PanelStep = {
     const last = calendarYearOfReport(HTI_REPORT_YEARS[1], options.reportAlignment);
     for (let i = 0; i < n; i++) if (years[i] >= first && years[i] <= last) inReport[i] = 0;
     for (const r of rows) {
-      const i = idx.get(rowKey(r.ccode, calendarYearOfReport(r.year, options.reportAlignment)));
-      if (i === undefined) continue;
+      const y = calendarYearOfReport(r.year, options.reportAlignment);
+      const i = idx.get(rowKey(HTI_CCODE_FIXES.get(r.ccode) ?? r.ccode, y));
+      if (i === undefined) {
+        if (y >= panel.meta.years[0] && y <= panel.meta.years[1]) unplaced.add(`${r.ccode} ${r.country}`);
+        continue;
+      }
       pdest[i] = codeHtiLabel(r.pdest, options.htiNoMention);
       psource[i] = codeHtiLabel(r.psource, options.htiNoMention);
       destination[i] = r.destination === "Yes" ? 1 : 0;
       inReport[i] = 1;
     }
+    unplaced.report(ctx, `rows of ${htiSource.file}`, "have no country-year in the panel (after report-year alignment), by code and name");
     return { pdest, destination, psource, hti_in_report: inReport };
   },
 };

@@ -7,6 +7,7 @@ import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepCon
 import { readUnMissions, unMissionsSource } from "../../sources/un-missions.js";
 import { aggregateUnHostYears, monthIndex, type HostMissionMonth, type UnHostYear } from "./un-aggregate.js";
 import { missionKey } from "./un-hosts.js";
+import { Unplaced } from "./join.js";
 import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
 
 /** UN mission-months placed in hosts, with the months the source covers. */
@@ -24,6 +25,9 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
   const iso3ToCow = memoIso3ToCow(panelCodes(sources));
   const records: HostMissionMonth[] = [];
   const covered = new Set<number>();
+  const unplaced = new Unplaced();
+  const report = () =>
+    unplaced.report(ctx, `mission-months with UN personnel (${options.unSource})`, "have no COW host that year and are left out, by mission");
   const split = options.multiHost === "crosswalk-split";
   if (options.unSource === "ipi") {
     const rows = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
@@ -31,6 +35,7 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
       covered.add(monthIndex(r.year, r.month));
       const hq = iso3ToCow(r.hostIso3, r.year);
       const hosts = resolve(r.mission, r.year, hq === null ? [] : [hq]);
+      if (hosts.length === 0 && r.total > 0) unplaced.add(r.mission);
       const w = split ? 1 / hosts.length : 1;
       for (const ccode of hosts) {
         records.push({
@@ -39,6 +44,7 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
         });
       }
     }
+    report();
     return { records, covered, hasTcc: true };
   }
   const rows = sources.load("kathman_mission_month", [kathmanMissionMonthCsvSource], readKathmanMissionMonth);
@@ -48,6 +54,7 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
     const parts = (r.troops ?? 0) + (r.police ?? 0) + (r.observers ?? 0);
     const total = r.total ?? parts;
     const hosts = resolve(r.mission, r.year, own);
+    if (hosts.length === 0 && total > 0) unplaced.add(r.mission);
     const w = split ? 1 / hosts.length : 1;
     for (const ccode of hosts) {
       records.push({
@@ -56,6 +63,7 @@ export function placeUnMonths(ctx: StepContext): PlacedUnMonths {
       });
     }
   }
+  report();
   return { records, covered, hasTcc: false };
 }
 

@@ -8,6 +8,7 @@ import {
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { rowIndex, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepContext } from "../pipeline.js";
+import { Unplaced } from "./join.js";
 
 /** US troops in one host-year, on COW codes as the panel uses them. */
 export interface UsTroopsYear {
@@ -63,10 +64,13 @@ export const usTroopsStep: PanelStep = {
   compute(panel, ctx) {
     const idx = rowIndex(panel);
     const troops = emptyColumn(panel.nrows);
+    const unplaced = new Unplaced();
     for (const r of series(ctx)) {
       const i = idx.get(rowKey(r.ccode, r.year));
       if (i !== undefined) troops[i] = (troops[i] ?? 0) + r.troops;
+      else if (r.troops > 0 && r.year >= panel.meta.years[0] && r.year <= panel.meta.years[1]) unplaced.add(r.ccode);
     }
+    unplaced.report(ctx, `host-years with US troops (${ctx.options.usTroops} series)`, "are not COW state-years in the panel (territories, afloat, unknown, non-standard codes), by code");
     const label = ctx.options.usTroops;
     const src = troops.map((t) => (t === null ? null : label));
     return { us_troops: troops, us_troops_source: src };

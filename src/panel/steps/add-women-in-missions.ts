@@ -5,6 +5,7 @@ import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
 import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
+import { Unplaced } from "./join.js";
 import { missionKey } from "./un-hosts.js";
 
 function docs(o: ResolvedPanelOptions): ColumnDoc[] {
@@ -56,6 +57,7 @@ export const womenInMissionsStep: PanelStep = {
     const female = new Map<number, number>();
     const total = new Map<number, number>();
     const monthsInYear = new Map<number, Set<number>>();
+    const unplaced = new Unplaced();
     for (const g of gender) {
       const key = missionKey(g.mission);
       const months = monthsInYear.get(g.year) ?? new Set<number>();
@@ -63,12 +65,15 @@ export const womenInMissionsStep: PanelStep = {
       monthsInYear.set(g.year, months);
       const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
       const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
-      for (const c of resolve(g.mission, g.year, hq === null ? [] : [hq])) {
+      const hosts = resolve(g.mission, g.year, hq === null ? [] : [hq]);
+      if (hosts.length === 0 && g.total.total > 0) unplaced.add(g.mission);
+      for (const c of hosts) {
         const k = rowKey(c, g.year);
         female.set(k, (female.get(k) ?? 0) + g.total.female);
         total.set(k, (total.get(k) ?? 0) + g.total.total);
       }
     }
+    unplaced.report(ctx, `contributor-mission-months of ${ipiTccGenderSource.file}`, "have no COW host and are left out, by mission");
     const n = panel.nrows;
     const share = emptyColumn(n);
     const personnel = emptyColumn(n);
