@@ -4,7 +4,7 @@ import { mapSpec, marginalEffectSpec, predictionSpec, type VegaLiteSpec } from "
 import type { WorldFeature } from "./world.js";
 
 export { mapSpec, marginalEffectSpec, predictionSpec, statusOf, personnelTicks, type VegaLiteSpec } from "./specs.js";
-export { renderPng, renderSvg, FONT_DIRS } from "./render.js";
+export { renderPng, renderSvg, FONT_DIRS, FONT_FILES } from "./render.js";
 export { worldFeatures, worldAtlasPath, type WorldFeature } from "./world.js";
 
 /** One figure of the report: its spec (data) and the words around it. */
