@@ -86,6 +86,17 @@ export function optionLines(o: StudyOptions): string[] {
   return (Object.keys(OPTION_DOCS) as (keyof StudyOptions)[]).map((k) => `${k} = ${String(o[k])}: ${OPTION_DOCS[k]}`);
 }
 
+/** How much of the duration variable comes from the decades-old observer missions (read off the M2 sample). */
+function durationCaveat(s: StudyResults): string {
+  const m2 = s.models.find((m) => m.spec.id === "M2");
+  if (!m2 || !m2.spec.moderator) return "";
+  const col = m2.spec.moderator.col;
+  const deployed = s.rows.filter((r) => typeof r.un_total === "number" && r.un_total > 0 && typeof r[col] === "number");
+  const old = deployed.filter((r) => (r[col] as number) >= 40);
+  if (deployed.length === 0 || old.length === 0) return "";
+  return ` Durations run from the start of the current continuous deployment, so hosts of the long-running observer missions (UNTSO since 1948, UNMOGIP since 1949, UNFICYP since 1964) have durations of 40 years or more: ${old.length} of ${deployed.length} country-years with UN personnel (${fmt((100 * old.length) / deployed.length, 0)}%), which weigh on M2.`;
+}
+
 /** The data-and-method text: sample, outcome, estimation. */
 export function methodParagraphs(s: StudyResults): string[] {
   const m1 = s.models.find((m) => m.spec.id === "M1");
@@ -97,7 +108,8 @@ export function methodParagraphs(s: StudyResults): string[] {
     `The study replicated: ${STUDY_CITATION}`,
     `Unit: country-year (Correlates of War state system). Outcome: ${o.outcome} from the Human Trafficking Indicators (Frank 2013), coded 1 when the TIP report lists the country as a destination ${o.outcome === "pdest" ? "for forced prostitution" : "for any form of trafficking"}, ${o.outcomeCoding === "yes-vs-rest" ? "0 when it says No or does not mention it" : "0 when it says No (No mention treated as missing)"}; countries absent from a report are missing. ${sample}`,
     `Timing: ${o.alignment === "lag" ? "the report of year t (covering April t-1 to March t) is joined to deployments and controls of calendar year t-1" : "the report of year t is joined to deployments and controls of calendar year t"}.`,
-    "UN deployment: mean monthly uniformed personnel (troops, police, observers) hosted, from the mission-month data, entered as log(1 + personnel) so that countries without peacekeepers stay in the sample; duration in years since the current continuous deployment began; contributing countries as the largest monthly count.",
+    "UN deployment: mean monthly uniformed personnel (troops, police, observers) hosted, from the mission-month data, entered as log(1 + personnel) so that countries without peacekeepers stay in the sample; duration in years since the current continuous deployment began; contributing countries as the largest monthly count." +
+      durationCaveat(s),
     "Estimation: logit with standard errors clustered by country (CR1, Stata's small-sample factor; equal to R's sandwich::vcovCL type HC1), listwise deletion of missing values. Effects on probabilities are average predicted probabilities (other variables as observed) with delta-method intervals; marginal effects in M2 and M3 are on the log-odds scale.",
     `Verdict rule: ${FINDING_RULE.text}`,
   ];
