@@ -6,12 +6,14 @@ import type { FitRequest } from "./run.js";
 
 /**
  * The panel options a study run needs: the study's choices mapped onto the panel's
- * (source, report alignment, "No mention" coding, US series), calendar years from 1990
- * (so deployment durations see the missions' beginnings) to the last report year.
+ * (source, report alignment, "No mention" coding, US series), calendar years from two
+ * before the first report year (the lag alignment and the lagged tier reach back two
+ * years) to the last. Durations do not need earlier rows: the panel computes them from
+ * the whole mission-month history.
  */
 export function panelOptionsFor(o: StudyOptions): Partial<ResolvedPanelOptions> {
   return {
-    years: [1990, o.yearTo],
+    years: [o.yearFrom - 2, o.yearTo],
     unSource: o.source,
     reportAlignment: o.alignment === "lag" ? "t-1" : "t",
     htiNoMention: o.outcomeCoding === "yes-vs-rest" ? "zero" : "missing",

@@ -30,7 +30,7 @@ describe("study options and specs", () => {
   });
 
   it("maps onto the panel's options", () => {
-    expect(panelOptionsFor(DEFAULT_OPTIONS)).toMatchObject({ unSource: "ipi", reportAlignment: "t-1", htiNoMention: "zero", usTroops: "legacy" });
+    expect(panelOptionsFor(DEFAULT_OPTIONS)).toMatchObject({ years: [1999, 2011], unSource: "ipi", reportAlignment: "t-1", htiNoMention: "zero", usTroops: "legacy" });
     expect(panelOptionsFor(resolveOptions({ alignment: "same", source: "kathman", outcomeCoding: "no-mention-missing" }))).toMatchObject({
       unSource: "kathman",
       reportAlignment: "t",
