@@ -45,10 +45,13 @@ export function headline(findings: readonly Finding[]): string {
   if (notOk.length > 0) parts.push(`The data do not support that the effect grows with ${notOk.join(" or ")}.`);
   const pl = by.get("placebo");
   if (pl) {
+    const uninformative = pl.verdict === "supported" && size !== undefined && size.verdict !== "supported";
     parts.push(
-      pl.verdict === "supported"
-        ? "US troop presence shows no comparable positive association (the placebo passes)."
-        : "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.",
+      uninformative
+        ? "US troop presence shows no clear association either (the placebo passes by the rule, but cannot discriminate while the UN estimate is itself uncertain)."
+        : pl.verdict === "supported"
+          ? "US troop presence shows no comparable positive association (the placebo passes)."
+          : "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.",
     );
   }
   return parts.join(" ");

@@ -117,7 +117,18 @@ export function deriveFinding(input: FindingInput): Finding {
 
 /** Derive every finding. */
 export function deriveFindings(inputs: readonly FindingInput[]): Finding[] {
-  return inputs.map(deriveFinding);
+  const out = inputs.map(deriveFinding);
+  const size = out.find((f) => f.id === "size");
+  return out.map((f) => (f.id === "placebo" && f.verdict === "supported" && size && size.verdict !== "supported" ? { ...f, plain: placeboWithoutContrast(f) } : f));
+}
+
+/**
+ * A passed placebo means little when the UN association is not clear either: say so
+ * (the verdict itself stays as the rule gives it).
+ */
+function placeboWithoutContrast(f: Finding): string {
+  const lead = f.plain.replace(/ There is no clear positive association.*$/, "");
+  return `${lead} This is not clearly different from zero, but neither is the UN estimate, so the placebo cannot tell UN peacekeepers apart from US troops.`;
 }
 
 function pointsPhrase(e: EffectSummary): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveFinding, verdictFor, type FindingInput } from "../../src/study/findings.js";
+import { deriveFinding, deriveFindings, verdictFor, type FindingInput } from "../../src/study/findings.js";
 import { fakeResults } from "./fake-results.js";
 
 const SIZE = "log1p(un_total)";
@@ -54,5 +54,29 @@ describe("verdicts follow from the estimates by the declared rule", () => {
     });
     expect(f.text).toContain("Supported: coefficient on log1p(un_total) 0.300 (SE 0.100, p = 0.003");
     expect(f.text).toContain("+12.0 percentage points (95% CI +6.1 to +17.9)");
+  });
+});
+
+describe("the placebo read against the main claim", () => {
+  const SIZE_T = "log1p(un_total)";
+  const US = "log1p(us_troops_foreign)";
+  const make = (id: FindingInput["id"], term: string, est: number, se: number): FindingInput => ({
+    id,
+    model: "M",
+    claim: "c",
+    term,
+    results: fakeResults({ [term]: [est, se] }),
+    effects: [],
+  });
+
+  it("a passed placebo is said not to discriminate when the UN estimate is not clear either", () => {
+    const [, pl] = deriveFindings([make("size", SIZE_T, 0.08, 0.06), make("placebo", US, 0.1, 0.07)]);
+    expect(pl.verdict).toBe("supported");
+    expect(pl.plain).toMatch(/cannot tell UN peacekeepers apart/);
+  });
+
+  it("and as expected when the UN estimate is clear", () => {
+    const [, pl] = deriveFindings([make("size", SIZE_T, 0.3, 0.06), make("placebo", US, 0.1, 0.07)]);
+    expect(pl.plain).toMatch(/as expected if the pattern is specific to UN peacekeepers/);
   });
 });
