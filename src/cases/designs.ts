@@ -139,9 +139,10 @@ export interface EventStudyCase {
   readonly outcome: DesignOutcome["col"];
   readonly result: EventStudyResult | null;
   readonly reason: string | null;
+  /** Never-hosts with rows in the outcome's years (the controls). */
+  readonly neverTreated: number;
   /** Treated countries and their onset years. */
   readonly treated: readonly { readonly ccode: number; readonly country: string; readonly onset: number }[];
-  readonly neverTreated: number;
 }
 
 /** Options of the event-study application. */
@@ -187,7 +188,9 @@ export function eventStudyFor(
     .filter((r) => adoption.has(String(r.ccode)) && (r.year as number) >= (cleanFrom.get(String(r.ccode)) ?? out.years[0]) && (r.year as number) <= out.years[1])
     .map((r) => ({ unit: String(r.ccode), time: r.year as number, y: value(r, out.col) }));
   treated.sort((a, b) => a.onset - b.onset || a.ccode - b.ccode);
-  const base = { outcome: out.col, treated, neverTreated: [...adoption.values()].filter((v) => v === null).length };
+  const present = new Set(data.map((d) => d.unit));
+  const neverTreated = [...adoption].filter(([u, g]) => g === null && present.has(u)).length;
+  const base = { outcome: out.col, treated, neverTreated };
   try {
     const result = eventStudy({ rows: data, adoption, window: o.window, reps: o.reps, seed: o.seed, rng: seededStream });
     return { ...base, result, reason: null };
