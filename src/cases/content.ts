@@ -70,24 +70,45 @@ function caseSummary(c: CaseResult): string {
   return `**${c.country.name}**: ${peak}; ${listed}; ${change}.`;
 }
 
+function relationRows(points: CasesResults["relation"]["points"]): string[][] {
+  return points.map((p) => [p.country, fmt(p.peak, 0), p.start === null ? "–" : String(p.start), ...OUTCOME_KEYS.map((k) => signed(p.change[k]))]);
+}
+
+function correlationText(rel: CasesResults["relation"]): string {
+  return OUTCOME_KEYS.map((k) => {
+    const c = rel.correlation[k];
+    return `${k}: ${c.r === null ? `not computed (${c.n} host${c.n === 1 ? "" : "s"} with data)` : `r = ${c.r.toFixed(2)} over ${c.n} hosts`}`;
+  }).join("; ");
+}
+
 function relationBlocks(r: CasesResults): Block[] {
-  const rows = r.relation.points.map((p) => [p.country, fmt(p.peak, 0), p.start === null ? "–" : String(p.start), ...OUTCOME_KEYS.map((k) => signed(p.change[k]))]);
-  const corr = OUTCOME_KEYS.map((k) => {
-    const c = r.relation.correlation[k];
-    return `${k}: ${c.r === null ? `not computed (${c.n} case${c.n === 1 ? "" : "s"} with data)` : `r = ${c.r.toFixed(2)} over ${c.n} cases`}`;
-  });
-  return [
+  const head = ["Host", "Peak personnel", "Deployment start", "pdest", "Any destination", "TIP tier", "3P index"];
+  const chosen = new Set(r.cases.map((c) => c.country.ccode));
+  const others = r.relationWide.points.filter((p) => !chosen.has(p.ccode));
+  const b: Block[] = [
     { kind: "h2", text: "Deployment size and the change in the indicators", id: "relation" },
     {
       kind: "table",
-      caption: "Peak deployment size and the change (during minus before) in each indicator",
-      head: ["Case", "Peak personnel", "Deployment start", "pdest", "Any destination", "TIP tier", "3P index"],
-      rows,
+      caption: "Peak deployment size and the change (during minus before) in each indicator: the chosen cases",
+      head,
+      rows: relationRows(r.relation.points),
       note: "Change = mean during the deployment minus mean before it; – = a period without data (the deployment began before the indicator exists).",
     },
-    { kind: "p", text: `Correlation of log(1 + peak) with the change, where at least three cases have both: ${corr.join("; ")}.` },
-    { kind: "figure", id: "relation", title: "Deployment size and the change in the trafficking indicators", caption: "One point per case with a before and a during value; horizontal axis symmetric-log. Cases whose deployment began before an indicator exists cannot be placed on that panel." },
   ];
+  if (others.length > 0) {
+    b.push({
+      kind: "table",
+      caption: "The same for every other host whose UN deployment began inside the indicator series",
+      head,
+      rows: relationRows(others),
+      note: "Hosts of the event study below. Their deployment periods come from the same rule (the spell of UN or non-UN personnel with the largest peak), so a spell may start with a non-UN force (Sudan: AMIS 2004).",
+    });
+  }
+  b.push(
+    { kind: "p", text: `Correlation of log(1 + peak) with the change, chosen cases: ${correlationText(r.relation)}. All hosts above: ${correlationText(r.relationWide)}. A positive correlation for pdest, destination or the tier (higher = worse), or a negative one for the 3P index, would fit "in proportion to the deployment's size".` },
+    { kind: "figure", id: "relation", title: "Deployment size and the change in the trafficking indicators", caption: "One point per host with a before and a during value (red: the chosen cases); horizontal axis symmetric-log. Hosts whose deployment began before an indicator exists cannot be placed on that panel." },
+  );
+  return b;
 }
 
 function designBlocks(r: CasesResults): Block[] {

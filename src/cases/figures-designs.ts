@@ -36,7 +36,7 @@ export function synthSpec(cases: readonly SynthCase[], outcome: string): VegaLit
           mark: { type: "line", point: { size: 16 } },
           encoding: {
             x: { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 2 }, scale: { zero: false, nice: false } },
-            y: { field: "value", type: "quantitative", title: outcomeLabel(outcome), scale: { zero: false, reverse } },
+            y: { field: "value", type: "quantitative", title: outcomeLabel(outcome), scale: reverse ? { domain: [1, 3], reverse, nice: false } : { zero: false } },
             color: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: ["#c53030", "#2b6cb0"] }, legend: { orient: "bottom" } },
             strokeDash: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: [[1, 0], [5, 3]] }, legend: { orient: "bottom" } },
           },

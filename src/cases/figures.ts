@@ -140,10 +140,10 @@ const OUTCOME_TITLES: Record<(typeof OUTCOME_KEYS)[number], string> = {
 };
 
 /** The cross-case relation: peak deployment size against the during-minus-before change, one small plot per indicator. */
-export function relationSpec(rel: Relation): VegaLiteSpec {
+export function relationSpec(rel: Relation, chosen: ReadonlySet<number> = new Set(rel.points.map((p) => p.ccode))): VegaLiteSpec {
   const max = Math.max(10, ...rel.points.map((p) => p.peak));
   const plot = (k: (typeof OUTCOME_KEYS)[number]) => {
-    const pts = rel.points.map((p) => ({ country: p.country, peak: Math.round(p.peak), change: p.change[k] === null ? null : round(p.change[k]!, 3) }));
+    const pts = rel.points.map((p) => ({ country: p.country, group: chosen.has(p.ccode) ? "chosen case" : "other host", peak: Math.round(p.peak), change: p.change[k] === null ? null : round(p.change[k]!, 3) }));
     const have = pts.filter((p) => p.change !== null);
     const missing = pts.filter((p) => p.change === null).map((p) => p.country);
     const x = { field: "peak", type: "quantitative", title: "Peak personnel (persons)", scale: { type: "symlog", constant: 10, domain: [0, max * 1.3], nice: false }, axis: { values: [0, 100, 1000, 10000, 100000].filter((v) => v <= max * 1.3), format: ",d" } };
@@ -154,14 +154,22 @@ export function relationSpec(rel: Relation): VegaLiteSpec {
       title: { text: OUTCOME_TITLES[k], subtitle: `${c.n} case${c.n === 1 ? "" : "s"}${c.r === null ? "" : `, r = ${c.r.toFixed(2)}`}${missing.length ? `; none for ${missing.length > 2 ? `${missing.length} cases` : missing.join(", ")}` : ""}`, fontSize: 12, subtitleFontSize: 10 },
       layer: [
         { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
-        { data: { values: have }, mark: { type: "point", filled: true, size: 70, color: "#2b6cb0" }, encoding: { x, y: { field: "change", type: "quantitative", title: "During minus before" } } },
-        { data: { values: have }, mark: { type: "text", align: "left", dx: 6, dy: -6, fontSize: 11 }, encoding: { x, y: { field: "change", type: "quantitative" }, text: { field: "country" } } },
+        {
+          data: { values: have },
+          mark: { type: "point", filled: true, size: 60 },
+          encoding: {
+            x,
+            y: { field: "change", type: "quantitative", title: "During minus before" },
+            color: { field: "group", type: "nominal", title: null, scale: { domain: ["chosen case", "other host"], range: ["#c53030", "#2b6cb0"] }, legend: { orient: "bottom" } },
+          },
+        },
+        { data: { values: have }, mark: { type: "text", align: "left", dx: 5, dy: -5, fontSize: 9, color: "#333" }, encoding: { x, y: { field: "change", type: "quantitative" }, text: { field: "country" } } },
       ],
     };
   };
   return {
     $schema: SCHEMA,
-    title: { text: "Deployment size and the change in the trafficking indicators", subtitle: "Each point a case: peak yearly personnel (UN + non-UN) against the mean during the deployment minus the mean before it" },
+    title: { text: "Deployment size and the change in the trafficking indicators", subtitle: "Each point a host: peak yearly personnel (UN + non-UN) against the mean during the deployment minus the mean before it" },
     vconcat: [{ hconcat: [plot("pdest"), plot("destination")] }, { hconcat: [plot("tipTier"), plot("p3Total")] }],
     config: CASE_FIGURE_CONFIG,
   };

@@ -22,7 +22,7 @@ export const CASES_FIGURE_DIR = "figures/cases";
 /** Every figure of the cases page as a Vega-Lite spec, by id (file stem). */
 export function casesFigureSpecs(r: CasesResults): { id: string; spec: VegaLiteSpec }[] {
   const figs: { id: string; spec: VegaLiteSpec }[] = r.cases.map((c) => ({ id: `${caseSlug(c)}-timeline`, spec: timelineSpec(c) }));
-  figs.push({ id: "relation", spec: relationSpec(r.relation) });
+  figs.push({ id: "relation", spec: relationSpec(r.relationWide, new Set(r.cases.map((c) => c.country.ccode))) });
   for (const col of ["p3_total", "tip_tier"]) {
     const s = synthSpec(r.synth, col);
     if (s !== null) figs.push({ id: `synth-${col.replace("_", "-")}`, spec: s });
@@ -44,6 +44,8 @@ export function casesJson(r: CasesResults): string {
     settings: r.settings,
     cases: r.cases,
     relation: r.relation,
+    relationWide: r.relationWide,
+    otherHosts: r.otherHosts.map((c) => ({ country: c.country, deployment: c.deployment, table: c.table, notes: c.notes })),
     synth: r.synth,
     eventStudies: r.eventStudies,
     neverHosts: r.neverHosts,

@@ -46,6 +46,13 @@ export interface CasesResults {
   readonly settings: CasesSettings;
   readonly cases: readonly CaseResult[];
   readonly relation: Relation;
+  /**
+   * The same relation over the chosen cases and every other host whose UN deployment
+   * began inside the indicator series (the event study's hosts), for a wider comparison.
+   */
+  readonly relationWide: Relation;
+  /** The analysed hosts of the wider comparison that are not among the chosen cases. */
+  readonly otherHosts: readonly CaseResult[];
   readonly synth: readonly SynthCase[];
   readonly eventStudies: readonly EventStudyCase[];
   /** Countries in the donor pool / never-treated group (never hosted UN or non-UN personnel). */
@@ -103,6 +110,12 @@ export function runCases(o: CasesOptions): CasesResults {
   const allCodes = [...new Set(data.rows.map((r) => r.ccode as number))].sort((a, b) => a - b);
   const neverCodes = allCodes.filter((c) => !data.everHosted.has(c));
   const never = new Set(neverCodes);
+  const chosen = new Set(cases.map((c) => c.country.ccode));
+  const otherHosts = [...onsets]
+    .filter(([ccode, on]) => !chosen.has(ccode) && !never.has(ccode) && DESIGN_OUTCOMES.some((out) => usableOnset(on, out, 1) !== null))
+    .sort((a, b) => a[0] - b[0])
+    .map(([ccode, on]) => analyseCase(data, { query: String(ccode), ccode, name: data.codes.cowName(ccode) ?? on.country }, settings.from, settings.to));
+  const relationWide = crossCaseRelation([...cases, ...otherHosts]);
   const synth: SynthCase[] = [];
   if (settings.synth) {
     for (const out of DESIGN_OUTCOMES.filter((d) => d.col !== "pdest")) {
@@ -129,6 +142,8 @@ export function runCases(o: CasesOptions): CasesResults {
     settings,
     cases,
     relation,
+    relationWide,
+    otherHosts,
     synth,
     eventStudies,
     neverHosts: neverCodes.map((c) => ({ ccode: c, country: data.codes.cowName(c) ?? String(c) })),

@@ -38,6 +38,8 @@ describe("cases pages", () => {
     expect(json.cases).toHaveLength(4);
     expect(json.cases[0].timeline.years[0].year).toBe(1995);
     expect(json.nonUn.vdem.length).toBeGreaterThanOrEqual(8);
+    expect(json.relationWide.points.length).toBeGreaterThan(json.relation.points.length);
+    expect(json.otherHosts.map((h: { country: { name: string } }) => h.country.name)).toContain("Liberia");
   });
   it("the same inputs give byte-identical outputs", async () => {
     const again = await buildCasesFiles(runCases({ dataDir: DATA_DIR, synth: false, reps: 49 }), { png: false });
