@@ -3,6 +3,7 @@
  * estimators need (Cholesky, SPD solve/inverse, R-style pivoted QR for rank).
  * Pure and allocation-light; no node: imports (runs in browser workers too).
  */
+import { weightedCrossprod } from "./crossprod-kernel.js";
 
 /** A dense row-major matrix: element (i, j) is `data[i * cols + j]`. */
 export interface Matrix {
@@ -115,21 +116,8 @@ export function sandwichProduct(a: Matrix, b: Matrix): Matrix {
  * Writes into `out` when given (must be p x p) to avoid allocation in hot loops.
  */
 export function crossprod(x: Matrix, w?: Float64Array, out?: Matrix): Matrix {
-  const n = x.rows, p = x.cols, xd = x.data;
-  const res = out ?? createMatrix(p, p);
-  const rd = res.data;
-  rd.fill(0);
-  for (let i = 0; i < n; i++) {
-    const wi = w === undefined ? 1 : w[i];
-    if (wi === 0) continue;
-    const off = i * p;
-    for (let a = 0; a < p; a++) {
-      const v = xd[off + a] * wi;
-      if (v === 0) continue;
-      for (let b = a; b < p; b++) rd[a * p + b] += v * xd[off + b];
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) rd[a * p + b] = rd[b * p + a];
+  const res = out ?? createMatrix(x.cols, x.cols);
+  weightedCrossprod(x.data, x.rows, x.cols, w, res.data);
   return res;
 }
 

@@ -5,10 +5,12 @@
  * non-finite deviance. The bread and working weights come from the last IRLS step,
  * as R's summary.glm and sandwich use them.
  */
-import { cholesky, cholInverse, cholSolve, createMatrix, matvec } from "../linalg/matrix.js";
+import { cholesky, cholInverse, cholSolve, createMatrix, type CholeskyResult } from "../linalg/matrix.js";
+import { weightedCrossprod } from "../linalg/crossprod-kernel.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
-import { binomialDevResid, binomialLogLik, type Link } from "../families.js";
+import { binomialLogLik, type Link } from "../families.js";
+import { linearPredictor, meanAndDeviance, startDeviance, startValues, workingWeights, type BinomialData } from "./irls-rows.js";
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
 
@@ -16,73 +18,49 @@ const SEP_EPS = 10 * 2.220446049250313e-16;
 export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const { y, X } = input;
   const n = X.rows, p = X.cols;
+  const xd = X.data;
   const prior = input.weights;
   const eps = input.epsilon ?? 1e-8;
   const maxit = input.maxit ?? 25;
+  // For a 0/1 outcome without prior weights the saturated log-likelihood is 0, so loglik = -deviance / 2.
+  let binary01 = prior === undefined;
+  for (let i = 0; i < n && binary01; i++) if (y[i] !== 0 && y[i] !== 1) binary01 = false;
+  const data: BinomialData = { y, prior, link, plainLogit: binary01 && link.name === "logit" };
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   const w = new Float64Array(n);
+  const z = new Float64Array(n);
   let coef: Float64Array = new Float64Array(p);
   let coefold: Float64Array | null = null;
+  let devold: number;
   if (input.start !== undefined) {
     coef = Float64Array.from(input.start);
     coefold = coef;
-    matvec(X, coef, eta);
-    for (let i = 0; i < n; i++) mu[i] = link.linkinv(eta[i]);
+    linearPredictor(xd, n, p, coef, eta);
+    devold = meanAndDeviance(data, eta, mu);
   } else {
-    for (let i = 0; i < n; i++) {
-      const wi = prior === undefined ? 1 : prior[i];
-      mu[i] = (wi * y[i] + 0.5) / (wi + 1);
-      eta[i] = link.linkfun(mu[i]);
-    }
+    startValues(data, eta, mu);
+    devold = startDeviance(data, mu);
   }
-  let devold = deviance(y, mu, prior);
   let dev = devold;
   let converged = false;
   let iter = 0;
   const xtwx = createMatrix(p, p);
   const rhs = new Float64Array(p);
-  let singular = false;
-  const xd = X.data;
-  const A = xtwx.data;
-  const isLogit = link.name === "logit";
+  let ch: CholeskyResult = { ok: false, column: 0, pivot: NaN };
   for (iter = 1; iter <= maxit; iter++) {
-    // One pass: working weights and responses, accumulated straight into X'WX and X'Wz.
-    A.fill(0);
-    rhs.fill(0);
-    for (let i = 0; i < n; i++) {
-      const e = eta[i], m = mu[i];
-      const v = m * (1 - m);
-      const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : v) : link.mueta(e);
-      const wi = prior === undefined ? 1 : prior[i];
-      if (me === 0 || wi === 0 || v === 0) {
-        w[i] = 0;
-        continue;
-      }
-      const zi = e + (y[i] - m) / me;
-      const ww = (wi * me * me) / v;
-      w[i] = ww;
-      const off = i * p;
-      for (let a = 0; a < p; a++) {
-        const t = xd[off + a] * ww;
-        if (t === 0) continue;
-        rhs[a] += t * zi;
-        const row = a * p;
-        for (let b = a; b < p; b++) A[row + b] += t * xd[off + b];
-      }
-    }
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) A[a * p + b] = A[b * p + a];
-    const ch = cholesky(xtwx);
-    if (!ch.ok) {
-      singular = true;
-      break;
-    }
+    workingWeights(data, eta, mu, w, z);
+    weightedCrossprod(xd, n, p, w, xtwx.data, z, rhs);
+    ch = cholesky(xtwx);
+    if (!ch.ok) break;
     const next = cholSolve(ch.L, rhs);
-    dev = updateAndDeviance(next);
+    linearPredictor(xd, n, p, next, eta);
+    dev = meanAndDeviance(data, eta, mu);
     let halvings = 0;
     while (!Number.isFinite(dev) && coefold !== null && halvings < maxit) {
       for (let j = 0; j < p; j++) next[j] = (next[j] + coefold[j]) / 2;
-      dev = updateAndDeviance(next);
+      linearPredictor(xd, n, p, next, eta);
+      dev = meanAndDeviance(data, eta, mu);
       halvings++;
     }
     coef = next;
@@ -93,40 +71,15 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     devold = dev;
     coefold = coef;
   }
+  const singular = !ch.ok;
   if (iter > maxit) iter = maxit;
 
-  function updateAndDeviance(b: Float64Array): number {
-    let d = 0;
-    for (let i = 0; i < n; i++) {
-      const off = i * p;
-      let e = 0;
-      for (let j = 0; j < p; j++) e += xd[off + j] * b[j];
-      eta[i] = e;
-      let m: number;
-      if (isLogit) {
-        // R's C_logit_linkinv, inlined for speed.
-        const t = e < -30 ? 2.220446049250313e-16 : e > 30 ? 4503599627370496 : Math.exp(e);
-        m = t / (1 + t);
-      } else {
-        m = link.linkinv(e);
-      }
-      mu[i] = m;
-      const yi = y[i];
-      // R's binomial_dev_resids for y in {0, 1}: 2 log(1 / mu) or 2 log(1 / (1 - mu)).
-      if (prior === undefined && (yi === 0 || yi === 1)) d += yi === 1 ? 2 * Math.log(1 / m) : 2 * Math.log(1 / (1 - m));
-      else d += binomialDevResid(yi, m, prior === undefined ? 1 : prior[i]);
-    }
-    return d;
-  }
-
-  const ch = cholesky(xtwx);
+  // The bread is (X'WX)^{-1} with the weights of the last IRLS step, as R's summary.glm.
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
   const bread = ch.ok ? cholInverse(ch.L) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   const scores = createMatrix(n, p);
-  // For a 0/1 outcome without prior weights the saturated log-likelihood is 0, so loglik = -deviance / 2.
-  let binary01 = prior === undefined;
-  for (let i = 0; i < n && binary01; i++) if (y[i] !== 0 && y[i] !== 1) binary01 = false;
   let loglik = binary01 ? -dev / 2 : 0;
+  const isLogit = link.name === "logit";
   for (let i = 0; i < n; i++) {
     const e = eta[i], m = mu[i];
     const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : m * (1 - m)) : link.mueta(e);
@@ -158,8 +111,8 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     scores,
     loglik,
     nullLoglik: nullBinomialLogLik(y, prior),
-    fitted: Float64Array.from(mu),
-    linearPredictor: Float64Array.from(eta),
+    fitted: mu,
+    linearPredictor: eta,
     converged,
     iterations: iter,
     dfResidual: n - p,
@@ -168,12 +121,6 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     hat: input.needHat ? leverages(X, w, bread) : undefined,
     warnings,
   };
-}
-
-function deviance(y: Float64Array, mu: Float64Array, prior?: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += binomialDevResid(y[i], mu[i], prior === undefined ? 1 : prior[i]);
-  return s;
 }
 
 /** Log-likelihood of the intercept-only binomial model (McFadden's pseudo-R2 baseline). */
