@@ -63,6 +63,7 @@ function evidence(f: Finding): string {
 function badgeClass(f: Finding): string {
   if (f.verdict === "supported") return "ok";
   if (f.verdict === "direction-only") return "weak";
+  if (f.verdict === "not-estimable") return "na";
   return "no";
 }
 

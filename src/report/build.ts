@@ -48,12 +48,14 @@ export function termLabels(s: StudyResults): Map<string, string> {
 
 /** The main regression table (M1-M4). */
 export function mainTable(s: StudyResults): TableModel {
-  return regressionTable(
+  const t = regressionTable(
     "main",
     `Logit models of being listed as a destination (${s.options.outcome}), TIP report years ${s.options.yearFrom}-${s.options.yearTo}`,
     s.models.map((m) => ({ id: m.spec.id, title: `${m.spec.id} ${m.spec.title}`, results: m.results })),
     termLabels(s),
   );
+  if (s.failed.length === 0) return t;
+  return { ...t, notes: [...t.notes, ...s.failed.map((f) => `${f.id} not estimated with these options: ${f.reason}`)] };
 }
 
 function tableFiles(t: TableModel): ReportFile[] {

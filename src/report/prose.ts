@@ -24,6 +24,18 @@ export function verdictLabel(f: Finding): string {
   return verdictWords(f.id, f.verdict);
 }
 
+/** The headline's sentence on the placebo, read against the size claim. */
+function placeboSentence(pl: Finding, size: Finding | undefined): string {
+  if (pl.verdict === "not-estimable") return "The US-troop placebo cannot be estimated with these options.";
+  if (pl.verdict !== "supported") {
+    return "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.";
+  }
+  if (size !== undefined && size.verdict !== "supported") {
+    return "US troop presence shows no clear association either (the placebo passes by the rule, but cannot discriminate while the UN estimate is itself uncertain).";
+  }
+  return "US troop presence shows no comparable positive association (the placebo passes).";
+}
+
 /** One paragraph summing up all findings, for the top of the report and the terminal. */
 export function headline(findings: readonly Finding[]): string {
   const by = new Map(findings.map((f) => [f.id, f]));
@@ -35,25 +47,20 @@ export function headline(findings: readonly Finding[]): string {
         ? "On the rebuilt data, countries hosting more UN peacekeepers are more likely to be listed as destinations for forced prostitution, as the paper reports."
         : size.verdict === "direction-only"
           ? "On the rebuilt data, countries hosting more UN peacekeepers are somewhat more likely to be listed as destinations, but the association is not statistically distinguishable from zero."
-          : "On the rebuilt data, the paper's central association between UN deployment size and destination status does not hold.",
+          : size.verdict === "not-estimable"
+            ? "With these options the size model (M1) cannot be estimated."
+            : "On the rebuilt data, the paper's central association between UN deployment size and destination status does not hold.",
     );
   }
   const inter = [by.get("duration"), by.get("tcc")].filter((f): f is Finding => f !== undefined);
   const ok = inter.filter((f) => f.verdict === "supported").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
-  const notOk = inter.filter((f) => f.verdict !== "supported").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
+  const notOk = inter.filter((f) => f.verdict !== "supported" && f.verdict !== "not-estimable").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
+  const untestable = inter.filter((f) => f.verdict === "not-estimable").map((f) => (f.id === "duration" ? "duration" : "the number of contributing countries"));
   if (ok.length > 0) parts.push(`The effect of size grows with ${ok.join(" and ")}.`);
   if (notOk.length > 0) parts.push(`The data do not support that the effect grows with ${notOk.join(" or ")}.`);
+  if (untestable.length > 0) parts.push(`Whether it grows with ${untestable.join(" or ")} cannot be tested with these options.`);
   const pl = by.get("placebo");
-  if (pl) {
-    const uninformative = pl.verdict === "supported" && size !== undefined && size.verdict !== "supported";
-    parts.push(
-      uninformative
-        ? "US troop presence shows no clear association either (the placebo passes by the rule, but cannot discriminate while the UN estimate is itself uncertain)."
-        : pl.verdict === "supported"
-          ? "US troop presence shows no comparable positive association (the placebo passes)."
-          : "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.",
-    );
-  }
+  if (pl) parts.push(placeboSentence(pl, size));
   return parts.join(" ");
 }
 

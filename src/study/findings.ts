@@ -9,8 +9,9 @@ import type { Estimate } from "./effects.js";
  * - `contradicted`: opposite sign and p < alpha.
  * For the placebo the expectation is "no positive association": it is `supported`
  * unless the coefficient is positive with p < alpha (then `contradicted`).
+ * `not-estimable`: the model or its coefficient could not be estimated (never counts as support).
  */
-export type Verdict = "supported" | "direction-only" | "not-supported" | "contradicted";
+export type Verdict = "supported" | "direction-only" | "not-supported" | "contradicted" | "not-estimable";
 
 /** The declared decision rule: significance level and expected direction per claim. */
 export const FINDING_RULE = Object.freeze({
@@ -37,7 +38,9 @@ export interface FindingInput {
   readonly claim: string;
   /** The coefficient tested (the size term, or the interaction term). */
   readonly term: string;
-  readonly results: ModelResults;
+  /** Null when the model could not be estimated (`reason` says why). */
+  readonly results: ModelResults | null;
+  readonly reason?: string;
   readonly effects: readonly EffectSummary[];
 }
 
@@ -67,6 +70,7 @@ export function verdictFor(id: FindingInput["id"], row: Pick<TidyRow, "estimate"
 
 /** The words for a verdict, for the claim or for the placebo. */
 export function verdictWords(id: FindingInput["id"], v: Verdict): string {
+  if (v === "not-estimable") return "Not estimable";
   if (id === "placebo") return v === "supported" ? "Placebo passes" : "Placebo fails";
   return { supported: "Supported", "direction-only": "Right direction, not significant", "not-supported": "Not supported", contradicted: "Contradicted" }[v];
 }
@@ -94,18 +98,21 @@ function effectWords(e: EffectSummary): string {
 
 /** Derive the finding for one claim from its estimates by the declared rule. */
 export function deriveFinding(input: FindingInput): Finding {
-  const row = input.results.tidy.find((t) => t.term === input.term) ?? null;
-  if (row === null || !Number.isFinite(row.estimate) || !Number.isFinite(row.p_value)) {
+  const row = input.results?.tidy.find((t) => t.term === input.term) ?? null;
+  if (input.results === null || row === null || !Number.isFinite(row.estimate) || !Number.isFinite(row.p_value)) {
     return {
       id: input.id,
       model: input.model,
       claim: input.claim,
       term: input.term,
       effects: input.effects,
-      verdict: "not-supported",
+      verdict: "not-estimable",
       coefficient: row,
       plain: "The rebuilt data cannot test this claim.",
-      text: `Not estimable: the model has no usable coefficient for ${input.term}${row === null ? " (dropped or missing)" : ""}.`,
+      text:
+        input.results === null
+          ? `Not estimable with these options: ${input.reason ?? "the model could not be fitted"}.`
+          : `Not estimable: the model has no usable coefficient for ${input.term}${row === null ? " (dropped or missing)" : ""}.`,
     };
   }
   const verdict = verdictFor(input.id, row);
@@ -143,6 +150,7 @@ const CERTAINTY: Record<Verdict, string> = {
   "direction-only": "But the data are also consistent with no effect at all.",
   "not-supported": "The estimate points the other way, and the data are consistent with no effect.",
   contradicted: "The estimate points clearly the other way (p < 0.05).",
+  "not-estimable": "The rebuilt data cannot test this claim.",
 };
 
 /** The amount in an effect's description ("From none to 680 personnel (median where present)" -> "680 personnel"). */

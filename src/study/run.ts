@@ -88,6 +88,8 @@ export interface StudyResults {
   readonly sources: readonly string[];
   /** Further source ids read only by robustness checks, sorted. */
   readonly robustnessSources: readonly string[];
+  /** Main models that could not be estimated with these options, and why. */
+  readonly failed: readonly { readonly id: string; readonly formula: string; readonly reason: string }[];
 }
 
 /** Panel options that change the panel itself (the rest only change the models). */
@@ -254,20 +256,31 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
   const rows = panelFor(o);
   const sources = [...used].sort();
   engine.progress?.("fitting M1-M4");
-  const models = studyModels(o).map((m) => fitModel(engine, m, rows));
+  const models: FittedModel[] = [];
+  const failed: { id: string; formula: string; reason: string }[] = [];
+  for (const m of studyModels(o)) {
+    try {
+      models.push(fitModel(engine, m, rows));
+    } catch (err) {
+      failed.push({ id: m.id, formula: formulaOf(m), reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
   const byId = new Map(models.map((m) => [m.spec.id, m]));
 
   engine.progress?.("computing effects and findings");
-  const inputs: FindingInput[] = models.map((fm) => {
-    const id = CLAIM_IDS[fm.spec.id];
-    return { id, model: fm.spec.id, claim: fm.spec.claim, term: keyTermOf(fm.spec), results: fm.results, effects: effectsFor(id, fm, sampleFor(fm.spec, rows)) };
+  const inputs: FindingInput[] = studyModels(o).map((spec) => {
+    const id = CLAIM_IDS[spec.id];
+    const fm = byId.get(spec.id);
+    const why = failed.find((f) => f.id === spec.id)?.reason;
+    if (!fm) return { id, model: spec.id, claim: spec.claim, term: keyTermOf(spec), results: null, reason: why, effects: [] };
+    return { id, model: spec.id, claim: spec.claim, term: keyTermOf(spec), results: fm.results, effects: effectsFor(id, fm, sampleFor(spec, rows)) };
   });
   const findings = deriveFindings(inputs);
 
-  const m1 = byId.get("M1") as FittedModel;
-  const s1 = sampleFor(m1.spec, rows);
-  const maxSize = Math.max(0, ...s1.map((r) => numOf(r, m1.spec.key.col) ?? 0));
-  const prediction = predictsProbabilities(m1.results)
+  const m1 = byId.get("M1");
+  const s1 = m1 ? sampleFor(m1.spec, rows) : [];
+  const maxSize = Math.max(0, ...s1.map((r) => numOf(r, m1!.spec.key.col) ?? 0));
+  const prediction = m1 && predictsProbabilities(m1.results)
     ? sizeGrid(maxSize).map((x) => ({ x, ...averagePrediction(m1.results, s1, m1.spec.key.col, x) }))
     : [];
   const meCurve = (id: string): CurvePoint[] => {
@@ -293,5 +306,5 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
     .map((r) => ({ iso3: r.iso3 as string, country: String(r.country ?? r.iso3), un_total: numOf(r, "un_total"), outcome: numOf(r, o.outcome) }));
 
   const robustnessSources = [...used].filter((id) => !sources.includes(id)).sort();
-  return { options: o, models, findings, curves: { prediction, duration: meCurve("M2"), tcc: meCurve("M3") }, robustness, map, rows, sources, robustnessSources };
+  return { options: o, models, findings, curves: { prediction, duration: meCurve("M2"), tcc: meCurve("M3") }, robustness, map, rows, sources, robustnessSources, failed };
 }

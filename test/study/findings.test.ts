@@ -43,7 +43,7 @@ describe("verdicts follow from the estimates by the declared rule", () => {
 
   it("a term the model dropped is reported as not estimable, never as support", () => {
     const f = deriveFinding({ id: "size", model: "M1", claim: "c", term: SIZE, results: fakeResults({ x: [1, 0.1] }), effects: [] });
-    expect(f.verdict).toBe("not-supported");
+    expect(f.verdict).toBe("not-estimable");
     expect(f.text).toMatch(/Not estimable/);
   });
 

@@ -31,3 +31,17 @@ describe("runStudy on a synthetic panel", () => {
     expect(main?.estimate).toBe(s.models[0].results.tidy.find((t) => t.term === "log1p(un_total)")?.estimate);
   });
 });
+
+describe("a main model that cannot be estimated with the chosen options", () => {
+  it("is reported as not estimable instead of stopping the run", () => {
+    const base = syntheticEngine();
+    const engine = { ...base, panel: () => ({ rows: base.panel(DEFAULT_OPTIONS).rows.map((r) => ({ ...r, un_tcc: null })), sources: [] }) };
+    const s = runStudy(DEFAULT_OPTIONS, engine, []);
+    expect(s.models.map((m) => m.spec.id)).toEqual(["M1", "M2", "M4"]);
+    expect(s.failed.map((f) => f.id)).toEqual(["M3"]);
+    const tcc = s.findings.find((f) => f.id === "tcc")!;
+    expect(tcc.verdict).toBe("not-estimable");
+    expect(tcc.text).toMatch(/^Not estimable with these options/);
+    expect(s.curves.tcc).toEqual([]);
+  });
+});
