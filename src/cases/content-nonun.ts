@@ -63,7 +63,7 @@ export function nonUnReading(ms: readonly NonUnModel[]): string[] {
 export function nonUnBlocks(r: CasesResults): Block[] {
   const head = ["Exposure (log 1 + personnel)", "Coefficient (SE)", "p", "x years present (SE)", "Δ Pr(listed), 0 → median", "Median", "N", "Exposed countries"];
   const note =
-    "Logit of HTI pdest (TIP reports 2001-2011, exposure in the year before the report) on log(1 + personnel) and the study's controls, SEs clustered by country; * p<.1, ** p<.05, *** p<.01. Δ Pr: average change in the predicted probability (delta-method 95% CI). Non-UN personnel from Bara-Hultman, which lists operations in conflict countries only (others are 0).";
+    "Logit of HTI pdest (TIP reports 2001-2011, exposure in the year before the report) on log(1 + personnel) and the study's controls, SEs clustered by country; stars: one p<.1, two p<.05, three p<.01. Δ Pr: average change in the predicted probability (delta-method 95% CI). Non-UN personnel from Bara-Hultman, which lists operations in conflict countries only (others are 0).";
   const polityDropped = r.nonUn.polity2.find((m) => m.id === "nato");
   const vdemNato = r.nonUn.vdem.find((m) => m.id === "nato");
   return [

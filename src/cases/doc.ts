@@ -56,7 +56,7 @@ export function blocksToHtml(blocks: readonly Block[], svgs: ReadonlyMap<string,
       case "ul": h.push("<ul>", ...b.items.map((i) => `<li>${inlineHtml(i)}</li>`), "</ul>"); break;
       case "table":
         h.push('<div class="tablewrap"><table class="cases">', `<caption>${inlineHtml(b.caption)}</caption>`, "<thead><tr>", ...b.head.map((c) => `<th>${inlineHtml(c)}</th>`), "</tr></thead><tbody>");
-        for (const r of b.rows) h.push(`<tr>${r.map((c, i) => (i === 0 ? `<th>${inlineHtml(c)}</th>` : `<td>${inlineHtml(c)}</td>`)).join("")}</tr>`);
+        for (const r of b.rows) h.push(`<tr>${r.map((c, i) => (i === 0 ? `<th>${inlineHtml(c)}</th>` : `<td${c.length > 28 ? ' class="long"' : ""}>${inlineHtml(c)}</td>`)).join("")}</tr>`);
         h.push("</tbody>", b.note ? `<tfoot><tr><td colspan="${b.head.length}">${inlineHtml(b.note)}</td></tr></tfoot>` : "", "</table></div>");
         break;
       case "figure": {
@@ -79,9 +79,11 @@ export const CASES_CSS = `
 table.cases{border-collapse:collapse;margin:1rem 0;font-size:.85rem;font-variant-numeric:tabular-nums}
 table.cases caption{text-align:left;font-weight:bold;padding-bottom:.4rem}
 table.cases th,table.cases td{padding:.2rem .6rem;border-bottom:1px solid var(--rule);text-align:right;vertical-align:top}
+table.cases td{white-space:nowrap}
+table.cases td.long{white-space:normal;min-width:16rem;text-align:left}
 table.cases thead th{border-bottom:2px solid var(--ink);text-align:right}
-table.cases thead th:first-child,table.cases tbody th{text-align:left;font-weight:normal}
-table.cases tfoot td{text-align:left;font-size:.78rem;color:var(--muted);border:0;padding-top:.4rem}
+table.cases thead th:first-child,table.cases tbody th{text-align:left;font-weight:normal;min-width:12rem}
+table.cases tfoot td{text-align:left;font-size:.78rem;color:var(--muted);border:0;padding-top:.4rem;white-space:normal}
 p.note{font-size:.9rem;color:var(--muted)}
 p.caveat{border-left:4px solid var(--weak);padding:.3rem .8rem;background:#fffaf0;font-size:.92rem}
 `;
