@@ -102,6 +102,9 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       if (stale() || my !== seq) return;
       status.textContent = `The model could not be fitted: ${err instanceof Error ? err.message : String(err)}`;
       status.classList.add("error");
+      // Do not leave the previous model's numbers on screen under these options.
+      for (const b of [coefBox, glanceBox, probBox, effBox]) b.replaceChildren();
+      prov.textContent = `Formula: ${formula}. Data: ${url} (${meta.origin}).`;
       return;
     }
     if (stale() || my !== seq) return;
