@@ -152,7 +152,7 @@ export function buildFrame(
   for (let r = 0; r < N; r++) if (Number.isNaN(yAll[r])) keep[r] = 0;
   // Every distinct numeric factor once, every categorical column once; listwise deletion over all.
   const numeric = new Map<string, Float64Array>();
-  const labels = new Map<string, (string | null)[]>();
+  const raw = new Map<string, unknown[]>();
   const factorRefs = new Map<string, Extract<Expr, { kind: "factor" }>>();
   for (const t of f.terms) {
     for (const x of t.factors) {
@@ -166,10 +166,13 @@ export function buildFrame(
   }
   for (const col of numeric.values()) for (let r = 0; r < N; r++) if (Number.isNaN(col[r])) keep[r] = 0;
   for (const c of [...factorRefs.keys(), ...f.fixedEffects, ...extra]) {
-    if (labels.has(c)) continue;
-    const l = data.map((row) => cellLevel(row[c]));
-    labels.set(c, l);
-    for (let r = 0; r < N; r++) if (l[r] === null) keep[r] = 0;
+    if (raw.has(c)) continue;
+    const vals = data.map((row) => row[c]);
+    raw.set(c, vals);
+    for (let r = 0; r < N; r++) {
+      const v = vals[r];
+      if (typeof v === "number" ? !Number.isFinite(v) : cellLevel(v) === null) keep[r] = 0;
+    }
   }
   let n = 0;
   for (let r = 0; r < N; r++) n += keep[r];
@@ -186,11 +189,11 @@ export function buildFrame(
     let coding: { names: string[]; cols: Float64Array[] };
     if (x.kind !== "factor") {
       const all = numeric.get(key) as Float64Array;
-      const col = new Float64Array(n);
-      for (let k = 0; k < n; k++) col[k] = all[rows[k]];
+      const col = n === N ? all : new Float64Array(n);
+      if (n < N) for (let k = 0; k < n; k++) col[k] = all[rows[k]];
       coding = { names: [key], cols: [col] };
     } else {
-      const lab = labels.get(x.column) as (string | null)[];
+      const lab = (raw.get(x.column) as unknown[]).map(cellLevel);
       const seen = new Set<string>();
       for (const r of rows) seen.add(lab[r] as string);
       const levels = sortLevels(seen);
@@ -250,12 +253,9 @@ export function buildFrame(
     if (col === null) for (let k = 0; k < n; k++) xd[k * p + j] = 1;
     else for (let k = 0; k < n; k++) xd[k * p + j] = col[k];
   });
-  const y = new Float64Array(n);
-  for (let k = 0; k < n; k++) y[k] = yAll[rows[k]];
-  const index = (name: string): FixedEffectIndex => {
-    const lab = labels.get(name) as (string | null)[];
-    return indexLevels(name, Array.from(rows, (r) => lab[r] as string));
-  };
+  const y = n === N ? yAll : new Float64Array(n);
+  if (n < N) for (let k = 0; k < n; k++) y[k] = yAll[rows[k]];
+  const index = (name: string): FixedEffectIndex => indexCells(name, raw.get(name) as unknown[], rows);
   const fe = f.fixedEffects.map(index);
   const also = extra.map(index);
   return {
@@ -269,6 +269,33 @@ export function buildFrame(
     response: f.responseLabel,
     formula: f,
   };
+}
+
+/**
+ * Index the cells `values[rows[k]]` (none missing) as {@link indexLevels} indexes their
+ * labels. When every cell is a number the levels are found and sorted as numbers and only
+ * then turned into text: the same levels in the same order, without a string per row.
+ */
+export function indexCells(name: string, values: readonly unknown[], rows: Int32Array): FixedEffectIndex {
+  const n = rows.length;
+  const pos = new Map<number, number>();
+  const ids = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[rows[k]];
+    if (typeof v !== "number") return indexLevels(name, Array.from(rows, (r) => cellLevel(values[r]) as string));
+    let id = pos.get(v);
+    if (id === undefined) {
+      id = pos.size;
+      pos.set(v, id);
+    }
+    ids[k] = id;
+  }
+  const seen = [...pos.keys()];
+  const order = seen.map((_, i) => i).sort((a, b) => seen[a] - seen[b]);
+  const rank = new Int32Array(order.length);
+  order.forEach((i, r) => (rank[i] = r));
+  for (let k = 0; k < n; k++) ids[k] = rank[ids[k]];
+  return { name, ids, levels: order.map((i) => String(seen[i])) };
 }
 
 /** Map labels to integer ids 0..levels-1 (levels sorted as R's factor would). */

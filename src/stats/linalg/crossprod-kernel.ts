@@ -2,11 +2,13 @@
  * Weighted cross-products on a row-major n x p design, the inner loops of IRLS and of
  * the sandwich meats: X' diag(w) X and X' diag(w) z.
  *
- * The sums are taken in 3 x 3 (or 3-wide) tiles whose running totals live in local
- * variables for one pass over the rows. V8 keeps locals in registers, so this is several
- * times faster than adding into the output array row by row, and it reads each row
- * once per tile. Every entry still adds the products (x_ia w_i) x_ib in row order,
- * exactly as the plain loop does, so results are the same to the last bit.
+ * The sums are taken in 3 x 3 tiles whose running totals live in local variables for
+ * one pass over the rows. V8 keeps locals in registers, so this is several times faster
+ * than adding into the output array row by row, and it reads each row once per tile.
+ * Full tiles have their own loops without per-row branches; tiles on the edge of a p
+ * that is not a multiple of 3 take the general one. Every entry still adds the products
+ * (x_ia w_i) x_ib in row order, exactly as the plain loop does, so results are the same
+ * to the last bit.
  */
 
 /**
@@ -23,37 +25,102 @@ export function weightedCrossprod(
   z?: Float64Array,
   rhs?: Float64Array,
 ): void {
+  const ww = w ?? new Float64Array(n).fill(1);
+  const withZ = z !== undefined && rhs !== undefined;
+  const zz = withZ ? z : new Float64Array(n);
+  const rr = withZ ? rhs : new Float64Array(p);
   for (let a = 0; a < p; a += 3) {
     const na = Math.min(3, p - a);
     for (let b = a; b < p; b += 3) {
-      const withZ = b === a && z !== undefined && rhs !== undefined;
-      crossprodTile(x, n, p, w, a, na, b, Math.min(3, p - b), out, withZ ? z : undefined, withZ ? rhs : undefined);
+      const nb = Math.min(3, p - b);
+      if (na < 3 || nb < 3) edgeTile(x, n, p, ww, a, na, b, nb, out, zz, rr);
+      else if (a === b) diagonalTile(x, n, p, ww, a, out, zz, rr);
+      else offDiagonalTile(x, n, p, ww, a, b, out);
     }
   }
   for (let a = 1; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
 }
 
+/** The upper triangle of the 3 x 3 block at (a0, a0), and rhs[a0..a0+2]. */
+function diagonalTile(x: Float64Array, n: number, p: number, w: Float64Array, a0: number, out: Float64Array, z: Float64Array, rhs: Float64Array): void {
+  let s00 = 0, s01 = 0, s02 = 0, s11 = 0, s12 = 0, s22 = 0;
+  let r0 = 0, r1 = 0, r2 = 0;
+  for (let i = 0, o = a0; i < n; i++, o += p) {
+    const wi = w[i], zi = z[i];
+    const x0 = x[o], x1 = x[o + 1], x2 = x[o + 2];
+    const u0 = x0 * wi, u1 = x1 * wi, u2 = x2 * wi;
+    s00 += u0 * x0;
+    s01 += u0 * x1;
+    s02 += u0 * x2;
+    s11 += u1 * x1;
+    s12 += u1 * x2;
+    s22 += u2 * x2;
+    r0 += u0 * zi;
+    r1 += u1 * zi;
+    r2 += u2 * zi;
+  }
+  const d = a0 * p + a0;
+  out[d] = s00;
+  out[d + 1] = s01;
+  out[d + 2] = s02;
+  out[d + p + 1] = s11;
+  out[d + p + 2] = s12;
+  out[d + 2 * p + 2] = s22;
+  rhs[a0] = r0;
+  rhs[a0 + 1] = r1;
+  rhs[a0 + 2] = r2;
+}
+
+/** The 3 x 3 block at rows a0.., columns b0.. (b0 > a0). */
+function offDiagonalTile(x: Float64Array, n: number, p: number, w: Float64Array, a0: number, b0: number, out: Float64Array): void {
+  let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+  for (let i = 0, o = 0; i < n; i++, o += p) {
+    const wi = w[i];
+    const u0 = x[o + a0] * wi, u1 = x[o + a0 + 1] * wi, u2 = x[o + a0 + 2] * wi;
+    const v0 = x[o + b0], v1 = x[o + b0 + 1], v2 = x[o + b0 + 2];
+    s00 += u0 * v0;
+    s01 += u0 * v1;
+    s02 += u0 * v2;
+    s10 += u1 * v0;
+    s11 += u1 * v1;
+    s12 += u1 * v2;
+    s20 += u2 * v0;
+    s21 += u2 * v1;
+    s22 += u2 * v2;
+  }
+  const d = a0 * p + b0;
+  out[d] = s00;
+  out[d + 1] = s01;
+  out[d + 2] = s02;
+  out[d + p] = s10;
+  out[d + p + 1] = s11;
+  out[d + p + 2] = s12;
+  out[d + 2 * p] = s20;
+  out[d + 2 * p + 1] = s21;
+  out[d + 2 * p + 2] = s22;
+}
+
 /**
- * Rows a0..a0+na-1 by columns b0..b0+nb-1 of X' diag(w) X (na, nb <= 3), written into out;
- * with z, also rows a0..a0+na-1 of X' diag(w) z into rhs.
+ * Rows a0..a0+na-1 by columns b0..b0+nb-1 (na, nb <= 3) for blocks on the edge; on the
+ * diagonal (a0 === b0) also rhs[a0..a0+na-1].
  */
-function crossprodTile(
+function edgeTile(
   x: Float64Array,
   n: number,
   p: number,
-  w: Float64Array | undefined,
+  w: Float64Array,
   a0: number,
   na: number,
   b0: number,
   nb: number,
   out: Float64Array,
-  z: Float64Array | undefined,
-  rhs: Float64Array | undefined,
+  z: Float64Array,
+  rhs: Float64Array,
 ): void {
   let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
   let r0 = 0, r1 = 0, r2 = 0;
   for (let i = 0, o = 0; i < n; i++, o += p) {
-    const wi = w === undefined ? 1 : w[i];
+    const wi = w[i], zi = z[i];
     const u0 = x[o + a0] * wi;
     const u1 = na > 1 ? x[o + a0 + 1] * wi : 0;
     const u2 = na > 2 ? x[o + a0 + 2] * wi : 0;
@@ -69,14 +136,11 @@ function crossprodTile(
     s20 += u2 * v0;
     s21 += u2 * v1;
     s22 += u2 * v2;
-    if (z !== undefined) {
-      const zi = z[i];
-      r0 += u0 * zi;
-      r1 += u1 * zi;
-      r2 += u2 * zi;
-    }
+    r0 += u0 * zi;
+    r1 += u1 * zi;
+    r2 += u2 * zi;
   }
-  if (rhs !== undefined) {
+  if (a0 === b0) {
     rhs[a0] = r0;
     if (na > 1) rhs[a0 + 1] = r1;
     if (na > 2) rhs[a0 + 2] = r2;

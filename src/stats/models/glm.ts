@@ -28,8 +28,9 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const data: BinomialData = { y, prior, link, plainLogit: binary01 && link.name === "logit" };
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
+  // Working weights and responses of this step (w, z) and of the next (computed with the deviance).
+  let w = new Float64Array(n), z = new Float64Array(n);
+  let wNext = new Float64Array(n), zNext = new Float64Array(n);
   let coef: Float64Array = new Float64Array(p);
   let coefold: Float64Array | null = null;
   let devold: number;
@@ -37,10 +38,11 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     coef = Float64Array.from(input.start);
     coefold = coef;
     linearPredictor(xd, n, p, coef, eta);
-    devold = meanAndDeviance(data, eta, mu);
+    devold = meanAndDeviance(data, eta, mu, w, z);
   } else {
     startValues(data, eta, mu);
     devold = startDeviance(data, mu);
+    workingWeights(data, eta, mu, w, z);
   }
   let dev = devold;
   let converged = false;
@@ -49,18 +51,18 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const rhs = new Float64Array(p);
   let ch: CholeskyResult = { ok: false, column: 0, pivot: NaN };
   for (iter = 1; iter <= maxit; iter++) {
-    workingWeights(data, eta, mu, w, z);
+    if (iter > 1) [w, z, wNext, zNext] = [wNext, zNext, w, z];
     weightedCrossprod(xd, n, p, w, xtwx.data, z, rhs);
     ch = cholesky(xtwx);
     if (!ch.ok) break;
     const next = cholSolve(ch.L, rhs);
     linearPredictor(xd, n, p, next, eta);
-    dev = meanAndDeviance(data, eta, mu);
+    dev = meanAndDeviance(data, eta, mu, wNext, zNext);
     let halvings = 0;
     while (!Number.isFinite(dev) && coefold !== null && halvings < maxit) {
       for (let j = 0; j < p; j++) next[j] = (next[j] + coefold[j]) / 2;
       linearPredictor(xd, n, p, next, eta);
-      dev = meanAndDeviance(data, eta, mu);
+      dev = meanAndDeviance(data, eta, mu, wNext, zNext);
       halvings++;
     }
     coef = next;

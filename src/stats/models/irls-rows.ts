@@ -51,19 +51,20 @@ export function workingWeights(d: BinomialData, eta: Float64Array, mu: Float64Ar
 export function linearPredictor(x: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
   eta.fill(0);
   for (let j = 0; j < p; j += 3) {
-    const b0 = b[j], b1 = j + 1 < p ? b[j + 1] : 0, b2 = j + 2 < p ? b[j + 2] : 0;
-    const nb = Math.min(3, p - j);
-    for (let i = 0, o = j; i < n; i++, o += p) {
-      let e = eta[i] + x[o] * b0;
-      if (nb > 1) e += x[o + 1] * b1;
-      if (nb > 2) e += x[o + 2] * b2;
-      eta[i] = e;
+    if (p - j < 3) {
+      for (let i = 0, o = 0; i < n; i++, o += p) for (let k = j; k < p; k++) eta[i] += x[o + k] * b[k];
+      continue;
     }
+    const b0 = b[j], b1 = b[j + 1], b2 = b[j + 2];
+    for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
   }
 }
 
-/** mu = linkinv(eta) and the binomial deviance sum of R's binomial_dev_resids. */
-export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64Array): number {
+/**
+ * mu = linkinv(eta), the binomial deviance (the sum of R's binomial_dev_resids, returned),
+ * and the working weights and responses for the next IRLS step at these (eta, mu).
+ */
+export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64Array, w: Float64Array, z: Float64Array): number {
   const { y, prior, link } = d;
   const n = y.length;
   if (!d.plainLogit) {
@@ -73,6 +74,7 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
       mu[i] = m;
       dev += binomialDevResid(y[i], m, prior === undefined ? 1 : prior[i]);
     }
+    workingWeights(d, eta, mu, w, z);
     return dev;
   }
   // For y in {0, 1} the unit deviance is 2 log(1 / mu) or 2 log(1 / (1 - mu)); their sum is
@@ -81,14 +83,26 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
   let prod = 1;
   for (let i = 0; i < n; i++) {
     const e = eta[i];
-    // R's C_logit_linkinv.
+    const clamped = e < -30 || e > 30;
+    // R's C_logit_linkinv and C_logit_mu_eta.
     const t = e < -30 ? EPS : e > 30 ? 4503599627370496 : Math.exp(e);
     const m = t / (1 + t);
     mu[i] = m;
-    prod *= y[i] === 1 ? m : 1 - m;
+    const yi = y[i];
+    prod *= yi === 1 ? m : 1 - m;
     if (i % LOG_BLOCK === LOG_BLOCK - 1) {
       dev -= 2 * Math.log(prod);
       prod = 1;
+    }
+    // Working weights as workingWeights computes them for the logit.
+    const v = m * (1 - m);
+    const me = clamped ? EPS : v;
+    if (me === 0 || v === 0) {
+      w[i] = 0;
+      z[i] = 0;
+    } else {
+      z[i] = e + (yi - m) / me;
+      w[i] = (me * me) / v;
     }
   }
   return dev - 2 * Math.log(prod);
