@@ -46,6 +46,22 @@ function periodTableBlock(c: CaseResult): Block {
   };
 }
 
+function yearTableBlock(c: CaseResult): Block {
+  const flag = (v: number | null) => (v === null ? "–" : v === 1 ? "Yes" : "No");
+  const rows = c.timeline.years.map((y) => {
+    const ms = y.missions.filter((m) => m.total >= 0.5).map((m) => `${m.mission} ${fmt(m.total, 0)}`).join(", ");
+    return [String(y.year), fmt(y.unTotal, 0), fmt(y.unTroops, 0), fmt(y.nonUnTotal, 0), ms || "–", fmt(y.usTroops, 0), flag(y.pdest), flag(y.destination), fmt(y.tipTier, 1), fmt(y.p3Total, 0)];
+  });
+  return {
+    kind: "table",
+    caption: `${c.country.name}: year by year`,
+    head: ["Year", "UN", "UN troops", "Non-UN", "Missions (persons)", "US troops", "pdest", "Any dest.", "Tier", "3P"],
+    rows,
+    note: "Personnel: mean of monthly counts. pdest / any destination / tier: TIP report of the following year. – = no data.",
+    collapsed: true,
+  };
+}
+
 function missionSentence(c: CaseResult): string {
   const d = c.deployment;
   if (d === null) return `${c.country.name} had no UN or non-UN personnel in ${c.timeline.years[0].year}-${c.timeline.years.at(-1)!.year}.`;
@@ -191,6 +207,7 @@ export function casesBlocks(r: CasesResults): Block[] {
     for (const n of c.notes) b.push({ kind: "p", text: n, cls: "note" });
     b.push(periodTableBlock(c));
     b.push({ kind: "figure", id: `${caseSlug(c)}-timeline`, title: `${c.country.name}: deployments and trafficking indicators`, caption: "Top: personnel by mission (stacked bars) and US troops (black line); dashed red rules: first and last year of the deployment. Below: HTI destination flags, TIP tier (up = better) and 3P index (up = stronger policy)." });
+    b.push(yearTableBlock(c));
   }
   b.push(...relationBlocks(r), ...designBlocks(r), ...nonUnBlocks(r));
   b.push({ kind: "h2", text: "Sources", id: "sources" });

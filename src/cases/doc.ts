@@ -5,7 +5,7 @@ export type Block =
   | { readonly kind: "h1" | "h2" | "h3"; readonly text: string; readonly id?: string }
   | { readonly kind: "p"; readonly text: string; readonly cls?: string }
   | { readonly kind: "ul"; readonly items: readonly string[] }
-  | { readonly kind: "table"; readonly caption: string; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly note?: string }
+  | { readonly kind: "table"; readonly caption: string; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly note?: string; readonly collapsed?: boolean }
   | { readonly kind: "figure"; readonly id: string; readonly title: string; readonly caption: string };
 
 /** Inline Markdown used in text: `**bold**` and `` `code` `` only. */
@@ -55,9 +55,11 @@ export function blocksToHtml(blocks: readonly Block[], svgs: ReadonlyMap<string,
       case "p": h.push(`<p${b.cls ? ` class="${b.cls}"` : ""}>${inlineHtml(b.text)}</p>`); break;
       case "ul": h.push("<ul>", ...b.items.map((i) => `<li>${inlineHtml(i)}</li>`), "</ul>"); break;
       case "table":
+        if (b.collapsed) h.push(`<details><summary>${inlineHtml(b.caption)}</summary>`);
         h.push('<div class="tablewrap"><table class="cases">', `<caption>${inlineHtml(b.caption)}</caption>`, "<thead><tr>", ...b.head.map((c) => `<th>${inlineHtml(c)}</th>`), "</tr></thead><tbody>");
         for (const r of b.rows) h.push(`<tr>${r.map((c, i) => (i === 0 ? `<th>${inlineHtml(c)}</th>` : `<td${c.length > 28 ? ' class="long"' : ""}>${inlineHtml(c)}</td>`)).join("")}</tr>`);
         h.push("</tbody>", b.note ? `<tfoot><tr><td colspan="${b.head.length}">${inlineHtml(b.note)}</td></tr></tfoot>` : "", "</table></div>");
+        if (b.collapsed) h.push("</details>");
         break;
       case "figure": {
         const svg = svgs.get(b.id);
@@ -85,5 +87,7 @@ table.cases thead th{border-bottom:2px solid var(--ink);text-align:right}
 table.cases thead th:first-child,table.cases tbody th{text-align:left;font-weight:normal;min-width:12rem}
 table.cases tfoot td{text-align:left;font-size:.78rem;color:var(--muted);border:0;padding-top:.4rem;white-space:normal}
 p.note{font-size:.9rem;color:var(--muted)}
+details{margin:.5rem 0 1.5rem}
+summary{cursor:pointer;color:#2b6cb0;font-size:.92rem}
 p.caveat{border-left:4px solid var(--weak);padding:.3rem .8rem;background:#fffaf0;font-size:.92rem}
 `;
