@@ -80,6 +80,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
   const bread = ch.ok ? cholInverse(ch.L) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   const scores = createMatrix(n, p);
+  const sd = scores.data;
   let loglik = binary01 ? -dev / 2 : 0;
   const isLogit = link.name === "logit";
   for (let i = 0; i < n; i++) {
@@ -87,7 +88,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : m * (1 - m)) : link.mueta(e);
     const r = ((y[i] - m) / me) * w[i];
     const off = i * p;
-    for (let j = 0; j < p; j++) scores.data[off + j] = xd[off + j] * r;
+    for (let j = 0; j < p; j++) sd[off + j] = xd[off + j] * r;
     if (!binary01) loglik += binomialLogLik(y[i], m, prior === undefined ? 1 : prior[i]);
   }
   const warnings: ModelWarning[] = [];

@@ -7,8 +7,6 @@
 import { binomialDevResid, type Link } from "../families.js";
 
 const EPS = 2.220446049250313e-16;
-/** Rows per block when the deviance is taken as a log of products; 16 factors >= 1e-16 cannot underflow. */
-const LOG_BLOCK = 16;
 
 /** The outcome and weights one fit works on. */
 export interface BinomialData {
@@ -49,14 +47,18 @@ export function workingWeights(d: BinomialData, eta: Float64Array, mu: Float64Ar
  * locals (V8 keeps them in registers); each eta_i still sums x_ij b_j in column order.
  */
 export function linearPredictor(x: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
-  eta.fill(0);
   for (let j = 0; j < p; j += 3) {
     if (p - j < 3) {
-      for (let i = 0, o = 0; i < n; i++, o += p) for (let k = j; k < p; k++) eta[i] += x[o + k] * b[k];
+      for (let i = 0, o = 0; i < n; i++, o += p) {
+        let e = j === 0 ? 0 : eta[i];
+        for (let k = j; k < p; k++) e += x[o + k] * b[k];
+        eta[i] = e;
+      }
       continue;
     }
     const b0 = b[j], b1 = b[j + 1], b2 = b[j + 2];
-    for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+    if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+    else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
   }
 }
 
@@ -90,19 +92,24 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
     mu[i] = m;
     const yi = y[i];
     prod *= yi === 1 ? m : 1 - m;
-    if (i % LOG_BLOCK === LOG_BLOCK - 1) {
+    // Blocks of 16 rows: 16 factors >= 1e-16 cannot underflow. (A literal mask: V8 turns
+    // i % BLOCK with a module constant into a division on every row.)
+    if ((i & 15) === 15) {
       dev -= 2 * Math.log(prod);
       prod = 1;
     }
-    // Working weights as workingWeights computes them for the logit.
+    // Working weights as workingWeights computes them for the logit, where mu.eta equals
+    // the variance mu (1 - mu) unless clamped, so w = mu.eta^2 / variance is the variance.
     const v = m * (1 - m);
-    const me = clamped ? EPS : v;
-    if (me === 0 || v === 0) {
+    if (v === 0) {
       w[i] = 0;
       z[i] = 0;
+    } else if (clamped) {
+      z[i] = e + (yi - m) / EPS;
+      w[i] = (EPS * EPS) / v;
     } else {
-      z[i] = e + (yi - m) / me;
-      w[i] = (me * me) / v;
+      z[i] = e + (yi - m) / v;
+      w[i] = v;
     }
   }
   return dev - 2 * Math.log(prod);

@@ -19,10 +19,11 @@ export function sandwich(bread: Matrix, meat: Matrix): Matrix {
 export function clusterSums(scores: Matrix, ids: Int32Array, nLevels: number): Matrix {
   const p = scores.cols;
   const out = createMatrix(nLevels, p);
+  const od = out.data, sd = scores.data;
   for (let i = 0; i < scores.rows; i++) {
     const g = ids[i] * p;
     const off = i * p;
-    for (let j = 0; j < p; j++) out.data[g + j] += scores.data[off + j];
+    for (let j = 0; j < p; j++) od[g + j] += sd[off + j];
   }
   return out;
 }
