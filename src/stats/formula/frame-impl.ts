@@ -137,6 +137,43 @@ export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): F
   }
 }
 
+// The row loops of buildFrame live in these small functions rather than inline: variables
+// that buildFrame's closures capture are read from the heap on every iteration.
+
+/** keep[r] = 0 where col[r] is NaN (missing). */
+function dropMissing(keep: Uint8Array, col: Float64Array): void {
+  for (let r = 0; r < col.length; r++) if (col[r] !== col[r]) keep[r] = 0;
+}
+
+/** keep[r] = 0 where the cell is missing as a category label. */
+function dropMissingLevels(keep: Uint8Array, vals: readonly unknown[]): void {
+  for (let r = 0; r < vals.length; r++) {
+    const v = vals[r];
+    if (typeof v === "number" ? !Number.isFinite(v) : cellLevel(v) === null) keep[r] = 0;
+  }
+}
+
+/** all[rows[k]] for each k. */
+function gather(all: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = all[rows[k]];
+  return out;
+}
+
+/** The elementwise product of two columns (an interaction). */
+function product(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k] * b[k];
+  return out;
+}
+
+/** Column j of a row-major matrix with p columns set to col (all 1 when null). */
+function fillColumn(xd: Float64Array, p: number, j: number, col: Float64Array | null): void {
+  const n = xd.length / p;
+  if (col === null) for (let k = 0, o = j; k < n; k++, o += p) xd[o] = 1;
+  else for (let k = 0, o = j; k < n; k++, o += p) xd[o] = col[k];
+}
+
 /** Build the model frame (contract in ../model-frame.ts). Works column by column. */
 export function buildFrame(
   formula: ParsedFormula | string,
@@ -149,7 +186,7 @@ export function buildFrame(
   const N = data.length;
   const keep = new Uint8Array(N).fill(1);
   const yAll = evalColumn(f.response, data);
-  for (let r = 0; r < N; r++) if (Number.isNaN(yAll[r])) keep[r] = 0;
+  dropMissing(keep, yAll);
   // Every distinct numeric factor once, every categorical column once; listwise deletion over all.
   const numeric = new Map<string, Float64Array>();
   const raw = new Map<string, unknown[]>();
@@ -164,15 +201,12 @@ export function buildFrame(
       if (!numeric.has(key)) numeric.set(key, evalColumn(x, data));
     }
   }
-  for (const col of numeric.values()) for (let r = 0; r < N; r++) if (Number.isNaN(col[r])) keep[r] = 0;
+  for (const col of numeric.values()) dropMissing(keep, col);
   for (const c of [...factorRefs.keys(), ...f.fixedEffects, ...extra]) {
     if (raw.has(c)) continue;
     const vals = data.map((row) => row[c]);
     raw.set(c, vals);
-    for (let r = 0; r < N; r++) {
-      const v = vals[r];
-      if (typeof v === "number" ? !Number.isFinite(v) : cellLevel(v) === null) keep[r] = 0;
-    }
+    dropMissingLevels(keep, vals);
   }
   let n = 0;
   for (let r = 0; r < N; r++) n += keep[r];
@@ -189,8 +223,7 @@ export function buildFrame(
     let coding: { names: string[]; cols: Float64Array[] };
     if (x.kind !== "factor") {
       const all = numeric.get(key) as Float64Array;
-      const col = n === N ? all : new Float64Array(n);
-      if (n < N) for (let k = 0; k < n; k++) col[k] = all[rows[k]];
+      const col = n === N ? all : gather(all, rows);
       coding = { names: [key], cols: [col] };
     } else {
       const lab = (raw.get(x.column) as unknown[]).map(cellLevel);
@@ -231,11 +264,7 @@ export function buildFrame(
       c.names.forEach((nm, j) => {
         for (const a of acc) {
           let col = c.cols[j];
-          if (a.col !== null) {
-            const prod = new Float64Array(n);
-            for (let k = 0; k < n; k++) prod[k] = a.col[k] * col[k];
-            col = prod;
-          }
+          if (a.col !== null) col = product(a.col, col);
           next.push({ name: a.name === "" ? nm : `${a.name}:${nm}`, col });
         }
       });
@@ -249,12 +278,8 @@ export function buildFrame(
   const p = names.length;
   const X = createMatrix(n, p);
   const xd = X.data;
-  columns.forEach((col, j) => {
-    if (col === null) for (let k = 0; k < n; k++) xd[k * p + j] = 1;
-    else for (let k = 0; k < n; k++) xd[k * p + j] = col[k];
-  });
-  const y = n === N ? yAll : new Float64Array(n);
-  if (n < N) for (let k = 0; k < n; k++) y[k] = yAll[rows[k]];
+  for (let j = 0; j < p; j++) fillColumn(xd, p, j, columns[j]);
+  const y = n === N ? yAll : gather(yAll, rows);
   const index = (name: string): FixedEffectIndex => indexCells(name, raw.get(name) as unknown[], rows);
   const fe = f.fixedEffects.map(index);
   const also = extra.map(index);
