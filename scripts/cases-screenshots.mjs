@@ -22,6 +22,8 @@ try {
   await page.goto(pathToFileURL(join(outDir, "cases.html")).href);
   await page.screenshot({ path: join(shots, "page.png"), fullPage: true });
   await page.screenshot({ path: join(shots, "top.png") });
+  // The year-by-year tables are collapsed; open them for their own screenshots.
+  await page.evaluate(() => globalThis.document.querySelectorAll("details").forEach((d) => (d.open = true)));
   const tables = page.locator("table.cases");
   const nt = await tables.count();
   for (let i = 0; i < nt; i++) await tables.nth(i).screenshot({ path: join(shots, `table-${i}.png`) });

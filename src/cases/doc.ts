@@ -57,7 +57,9 @@ export function blocksToHtml(blocks: readonly Block[], svgs: ReadonlyMap<string,
       case "table":
         if (b.collapsed) h.push(`<details><summary>${inlineHtml(b.caption)}</summary>`);
         h.push('<div class="tablewrap"><table class="cases">', `<caption>${inlineHtml(b.caption)}</caption>`, "<thead><tr>", ...b.head.map((c) => `<th>${inlineHtml(c)}</th>`), "</tr></thead><tbody>");
-        for (const r of b.rows) h.push(`<tr>${r.map((c, i) => (i === 0 ? `<th>${inlineHtml(c)}</th>` : `<td${c.length > 28 ? ' class="long"' : ""}>${inlineHtml(c)}</td>`)).join("")}</tr>`);
+        // A column with any long cell wraps and is left-aligned as a whole.
+        const long = new Set(b.head.map((_, i) => i).filter((i) => b.rows.some((r) => (r[i] ?? "").length > 28)));
+        for (const r of b.rows) h.push(`<tr>${r.map((c, i) => (i === 0 ? `<th>${inlineHtml(c)}</th>` : `<td${long.has(i) ? ' class="long"' : ""}>${inlineHtml(c)}</td>`)).join("")}</tr>`);
         h.push("</tbody>", b.note ? `<tfoot><tr><td colspan="${b.head.length}">${inlineHtml(b.note)}</td></tr></tfoot>` : "", "</table></div>");
         if (b.collapsed) h.push("</details>");
         break;
