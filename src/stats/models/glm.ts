@@ -10,7 +10,7 @@ import { weightedCrossprod } from "../linalg/crossprod-kernel.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { binomialLogLik, type Link } from "../families.js";
-import { linearPredictor, meanAndDeviance, startDeviance, startValues, workingWeights, type BinomialData } from "./irls-rows.js";
+import { linearPredictor, meanAndDeviance, startValues, type BinomialData } from "./irls-rows.js";
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
 
@@ -25,7 +25,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   // For a 0/1 outcome without prior weights the saturated log-likelihood is 0, so loglik = -deviance / 2.
   let binary01 = prior === undefined;
   for (let i = 0; i < n && binary01; i++) if (y[i] !== 0 && y[i] !== 1) binary01 = false;
-  const data: BinomialData = { y, prior, link, plainLogit: binary01 && link.name === "logit" };
+  const data: BinomialData = { y, prior, link, binary: binary01, plainLogit: binary01 && link.name === "logit" };
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   // Working weights and responses of this step (w, z) and of the next (computed with the deviance).
@@ -40,9 +40,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     linearPredictor(xd, n, p, coef, eta);
     devold = meanAndDeviance(data, eta, mu, w, z);
   } else {
-    startValues(data, eta, mu);
-    devold = startDeviance(data, mu);
-    workingWeights(data, eta, mu, w, z);
+    devold = startValues(data, eta, mu, w, z);
   }
   let dev = devold;
   let converged = false;

@@ -14,6 +14,8 @@ export interface BinomialData {
   /** Prior weights, undefined for all 1. */
   readonly prior: Float64Array | undefined;
   readonly link: Link;
+  /** A 0/1 outcome and no prior weights. */
+  readonly binary: boolean;
   /** Logit link, 0/1 outcome and no prior weights: the inlined fast path applies. */
   readonly plainLogit: boolean;
 }
@@ -115,29 +117,38 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
   return dev - 2 * Math.log(prod);
 }
 
-/** Start values as R's binomial()$initialize: mu = (prior y + 0.5) / (prior + 1), eta = linkfun(mu). */
-export function startValues(d: BinomialData, eta: Float64Array, mu: Float64Array): void {
+/**
+ * Start values as R's binomial()$initialize (mu = (prior y + 0.5) / (prior + 1), eta =
+ * linkfun(mu)) with their working weights and responses; returns the start deviance.
+ */
+export function startValues(d: BinomialData, eta: Float64Array, mu: Float64Array, w: Float64Array, z: Float64Array): number {
   const { y, prior, link } = d;
-  // Without prior weights a 0/1 outcome gives only two start values; compute each once.
-  const eta0 = link.linkfun(0.25), eta1 = link.linkfun(0.75);
-  for (let i = 0; i < y.length; i++) {
-    const wi = prior === undefined ? 1 : prior[i];
-    const m = (wi * y[i] + 0.5) / (wi + 1);
-    mu[i] = m;
-    eta[i] = m === 0.25 ? eta0 : m === 0.75 ? eta1 : link.linkfun(m);
+  if (!d.binary) {
+    let dev = 0;
+    for (let i = 0; i < y.length; i++) {
+      const wi = prior === undefined ? 1 : prior[i];
+      const m = (wi * y[i] + 0.5) / (wi + 1);
+      mu[i] = m;
+      eta[i] = link.linkfun(m);
+      dev += binomialDevResid(y[i], m, wi);
+    }
+    workingWeights(d, eta, mu, w, z);
+    return dev;
   }
-}
-
-/** The binomial deviance at the start values (each distinct unit deviance of a 0/1 outcome computed once). */
-export function startDeviance(d: BinomialData, mu: Float64Array): number {
-  const { y, prior } = d;
-  const d0 = binomialDevResid(0, 0.25), d1 = binomialDevResid(1, 0.75);
-  let s = 0;
+  // A 0/1 outcome without prior weights has only two kinds of start row: work out
+  // y = 0 and y = 1 once by the general path, then copy.
+  const two: BinomialData = { ...d, y: Float64Array.of(0, 1), binary: false };
+  const e2 = new Float64Array(2), m2 = new Float64Array(2), w2 = new Float64Array(2), z2 = new Float64Array(2);
+  startValues(two, e2, m2, w2, z2);
+  const dev2 = [binomialDevResid(0, m2[0]), binomialDevResid(1, m2[1])];
+  let dev = 0;
   for (let i = 0; i < y.length; i++) {
-    const m = mu[i];
-    if (prior === undefined && y[i] === 1 && m === 0.75) s += d1;
-    else if (prior === undefined && y[i] === 0 && m === 0.25) s += d0;
-    else s += binomialDevResid(y[i], m, prior === undefined ? 1 : prior[i]);
+    const k = y[i];
+    eta[i] = e2[k];
+    mu[i] = m2[k];
+    w[i] = w2[k];
+    z[i] = z2[k];
+    dev += dev2[k];
   }
-  return s;
+  return dev;
 }
