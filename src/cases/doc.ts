@@ -54,7 +54,7 @@ export function blocksToHtml(blocks: readonly Block[], svgs: ReadonlyMap<string,
         break;
       case "p": h.push(`<p${b.cls ? ` class="${b.cls}"` : ""}>${inlineHtml(b.text)}</p>`); break;
       case "ul": h.push("<ul>", ...b.items.map((i) => `<li>${inlineHtml(i)}</li>`), "</ul>"); break;
-      case "table":
+      case "table": {
         if (b.collapsed) h.push(`<details><summary>${inlineHtml(b.caption)}</summary>`);
         h.push('<div class="tablewrap"><table class="cases">', `<caption>${inlineHtml(b.caption)}</caption>`, "<thead><tr>", ...b.head.map((c) => `<th>${inlineHtml(c)}</th>`), "</tr></thead><tbody>");
         // A column with any long cell wraps and is left-aligned as a whole.
@@ -63,6 +63,7 @@ export function blocksToHtml(blocks: readonly Block[], svgs: ReadonlyMap<string,
         h.push("</tbody>", b.note ? `<tfoot><tr><td colspan="${b.head.length}">${inlineHtml(b.note)}</td></tr></tfoot>` : "", "</table></div>");
         if (b.collapsed) h.push("</details>");
         break;
+      }
       case "figure": {
         const svg = svgs.get(b.id);
         h.push(
