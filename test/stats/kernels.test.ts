@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { weightedCrossprod } from "../../src/stats/linalg/crossprod-kernel.js";
 import { linearPredictor } from "../../src/stats/models/irls-rows.js";
+import { createMatrix } from "../../src/stats/linalg/matrix.js";
+import { clusterSums } from "../../src/stats/vcov/sandwich.js";
 
 /** The plain loops the tiled kernels replace, in the same order of additions. */
 function naiveCrossprod(x: Float64Array, n: number, p: number, w: Float64Array | undefined, z: Float64Array): { xtwx: Float64Array; rhs: Float64Array } {
@@ -62,6 +64,18 @@ describe("tiled typed-array kernels equal the plain loops bit for bit", () => {
           for (let j = 0; j < p; j++) e += x[i * p + j] * b[j];
           expect(eta[i] === e).toBe(true);
         }
+      }),
+      { numRuns: 200, seed: 20261122 },
+    );
+  });
+
+  it("clusterSums: runs of one cluster and clusters split over several runs", () => {
+    fc.assert(
+      fc.property(design, fc.integer({ min: 1, max: 5 }), ({ n, p, x }, g) => {
+        const ids = Int32Array.from({ length: n }, (_, i) => (i * 7 + (i >> 2)) % g);
+        const want = new Float64Array(g * p);
+        for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) want[ids[i] * p + j] += x[i * p + j];
+        expect(Array.from(clusterSums(createMatrix(n, p, x), ids, g).data)).toEqual(Array.from(want));
       }),
       { numRuns: 200, seed: 20261122 },
     );

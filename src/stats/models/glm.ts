@@ -81,6 +81,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const sd = scores.data;
   let loglik = binary01 ? -dev / 2 : 0;
   const isLogit = link.name === "logit";
+  let extreme = 0;
   for (let i = 0; i < n; i++) {
     const e = eta[i], m = mu[i];
     const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : m * (1 - m)) : link.mueta(e);
@@ -88,6 +89,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     const off = i * p;
     for (let j = 0; j < p; j++) sd[off + j] = xd[off + j] * r;
     if (!binary01) loglik += binomialLogLik(y[i], m, prior === undefined ? 1 : prior[i]);
+    if (m > 1 - SEP_EPS || m < SEP_EPS) extreme++;
   }
   const warnings: ModelWarning[] = [];
   if (!converged) {
@@ -98,8 +100,6 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
         : `IRLS did not converge in ${maxit} iterations (deviance change above ${eps})`,
     });
   }
-  let extreme = 0;
-  for (let i = 0; i < n; i++) if (mu[i] > 1 - SEP_EPS || mu[i] < SEP_EPS) extreme++;
   if (extreme > 0) {
     warnings.push({
       type: "separation",

@@ -143,7 +143,7 @@ export function startValues(d: BinomialData, eta: Float64Array, mu: Float64Array
   const dev2 = [binomialDevResid(0, m2[0]), binomialDevResid(1, m2[1])];
   let dev = 0;
   for (let i = 0; i < y.length; i++) {
-    const k = y[i];
+    const k = y[i] === 1 ? 1 : 0;
     eta[i] = e2[k];
     mu[i] = m2[k];
     w[i] = w2[k];

@@ -15,15 +15,33 @@ export function sandwich(bread: Matrix, meat: Matrix): Matrix {
   return v;
 }
 
-/** Sum score rows within clusters: a G x p matrix (sandwich's rowsum step). */
+/**
+ * Sum score rows within clusters: a G x p matrix (sandwich's rowsum step). Runs of rows in
+ * the same cluster (a panel sorted by country has long ones) are summed three columns at a
+ * time in locals, starting from the cluster's running total, so each total adds its rows
+ * in row order as a plain loop would, without a store and reload per row.
+ */
 export function clusterSums(scores: Matrix, ids: Int32Array, nLevels: number): Matrix {
-  const p = scores.cols;
+  const n = scores.rows, p = scores.cols;
   const out = createMatrix(nLevels, p);
   const od = out.data, sd = scores.data;
-  for (let i = 0; i < scores.rows; i++) {
-    const g = ids[i] * p;
-    const off = i * p;
-    for (let j = 0; j < p; j++) od[g + j] += sd[off + j];
+  for (let j = 0; j < p; j += 3) {
+    const nb = Math.min(3, p - j);
+    let i = 0;
+    while (i < n) {
+      const id = ids[i];
+      const g = id * p + j;
+      let s0 = od[g], s1 = nb > 1 ? od[g + 1] : 0, s2 = nb > 2 ? od[g + 2] : 0;
+      for (; i < n && ids[i] === id; i++) {
+        const o = i * p + j;
+        s0 += sd[o];
+        if (nb > 1) s1 += sd[o + 1];
+        if (nb > 2) s2 += sd[o + 2];
+      }
+      od[g] = s0;
+      if (nb > 1) od[g + 1] = s1;
+      if (nb > 2) od[g + 2] = s2;
+    }
   }
   return out;
 }
