@@ -146,9 +146,9 @@ function designBlocks(r: CasesResults): Block[] {
     b.push({
       kind: "table",
       caption: "Synthetic control for each host with a pre-onset period in the outcome",
-      head: ["Host", "Outcome", "Onset", "Effect (mean post gap)", "Pre-onset RMSPE", "Placebo p (all / pre-fit ≤ 5×)", "Donors", "Largest donor weights, or why not estimated"],
+      head: ["Host", "Outcome", "Onset", "Effect", "Pre RMSPE", "Placebo p", "Donors", "Largest donor weights, or why not estimated"],
       rows,
-      note: `Outcome-path synthetic control over the years the host has data (at least ${MIN_PRE_YEARS} before onset); placebo-in-space p = share of units (host included) whose post/pre RMSPE ratio is at least the host's. 3P: higher = stronger policy; tier: higher = worse.`,
+      note: `Outcome-path synthetic control over the years the host has data (at least ${MIN_PRE_YEARS} before onset). Effect: mean gap (host minus synthetic) after onset. Placebo p: share of units (host included) whose post/pre RMSPE ratio is at least the host's, among all placebos / among placebos whose pre-onset RMSPE is at most 5 times the host's. 3P: higher = stronger policy; tier: higher = worse.`,
     });
     for (const out of DESIGN_OUTCOMES.filter((d) => d.col !== "pdest")) {
       if (r.synth.some((s) => s.outcome === out.col && s.estimate !== null)) {
