@@ -93,9 +93,10 @@ function findPos(f: ParsedFormula, column: string): number {
 /** Evaluate an expression over all rows at once (NaN where missing or non-finite). */
 export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): Float64Array {
   const N = data.length;
-  const out = new Float64Array(N);
+  // Every call returns a new array, so operators overwrite their operand's array in place.
   switch (e.kind) {
     case "column": {
+      const out = new Float64Array(N);
       const name = e.name;
       for (let r = 0; r < N; r++) {
         const v = data[r][name];
@@ -104,23 +105,23 @@ export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): F
       return out;
     }
     case "number":
-      return out.fill(e.value);
+      return new Float64Array(N).fill(e.value);
     case "paren":
     case "identity":
       return evalColumn(e.arg, data);
     case "negate": {
       const a = evalColumn(e.arg, data);
-      for (let r = 0; r < N; r++) out[r] = -a[r];
-      return out;
+      for (let r = 0; r < N; r++) a[r] = -a[r];
+      return a;
     }
     case "call": {
       const a = evalColumn(e.arg, data);
       const fn = e.fn === "log" ? Math.log : e.fn === "log1p" ? Math.log1p : e.fn === "sqrt" ? Math.sqrt : Math.exp;
       for (let r = 0; r < N; r++) {
         const v = fn(a[r]);
-        out[r] = Number.isFinite(v) ? v : NaN;
+        a[r] = Number.isFinite(v) ? v : NaN;
       }
-      return out;
+      return a;
     }
     case "binary": {
       const l = evalColumn(e.left, data);
@@ -128,9 +129,9 @@ export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): F
       for (let r = 0; r < N; r++) {
         const a = l[r], b = rr[r];
         const v = e.op === "+" ? a + b : e.op === "-" ? a - b : e.op === "*" ? a * b : e.op === "/" ? a / b : Math.pow(a, b);
-        out[r] = Number.isFinite(v) ? v : NaN;
+        l[r] = Number.isFinite(v) ? v : NaN;
       }
-      return out;
+      return l;
     }
     case "factor":
       throw new PktError(`factor(${e.column}) cannot be used inside arithmetic`);
