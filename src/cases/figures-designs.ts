@@ -60,24 +60,26 @@ export function synthSpec(cases: readonly SynthCase[], outcome: string): VegaLit
 /** Event-study estimates for every outcome: ATT by years since UN onset with 95% bootstrap intervals. */
 export function eventStudySpec(studies: readonly EventStudyCase[]): VegaLiteSpec | null {
   const plots = studies.filter((s) => s.result !== null).map((s) => {
+    const es = s.result!.estimates.map((e) => e.e);
+    const win: [number, number] = [Math.min(...es), Math.max(...es)];
     const values = s.result!.estimates.map((e) => ({ e: e.e, att: r3(e.att), low: e.conf_low === null ? null : r3(e.conf_low), high: e.conf_high === null ? null : r3(e.conf_high), units: e.units }));
     return {
       width: 250,
       height: 170,
-      title: { text: outcomeLabel(s.outcome), subtitle: `${s.treated.length} hosts, ${s.neverTreated} never-hosts`, fontSize: 12, subtitleFontSize: 10 },
+      title: { text: outcomeLabel(s.outcome), subtitle: `${s.treated.length} hosts, ${s.neverTreated} never-hosts; ${DESIGN_OUTCOMES.find((d) => d.col === s.outcome)?.direction ?? ""}`, fontSize: 12, subtitleFontSize: 10 },
       layer: [
         { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
         { data: { values: [{ x: -0.5 }] }, mark: { type: "rule", color: "#b22222", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
         {
           data: { values: values.filter((v) => v.low !== null) },
           mark: { type: "rule", color: "#2b6cb0", strokeWidth: 1.5 },
-          encoding: { x: { field: "e", type: "quantitative" }, y: { field: "low", type: "quantitative" }, y2: { field: "high" } },
+          encoding: { x: { field: "e", type: "quantitative", scale: { domain: [win[0] - 0.5, win[1] + 0.5], nice: false } }, y: { field: "low", type: "quantitative" }, y2: { field: "high" } },
         },
         {
           data: { values },
           mark: { type: "point", filled: true, color: "#2b6cb0", size: 40 },
           encoding: {
-            x: { field: "e", type: "quantitative", title: "Years since UN onset", axis: { tickMinStep: 1, format: "d" } },
+            x: { field: "e", type: "quantitative", title: "Years since UN onset", axis: { tickMinStep: 1, format: "d" }, scale: { domain: [win[0] - 0.5, win[1] + 0.5], nice: false } },
             y: { field: "att", type: "quantitative", title: "ATT vs never-hosts" },
           },
         },
