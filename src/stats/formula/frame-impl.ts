@@ -306,8 +306,14 @@ export function indexCells(name: string, values: readonly unknown[], rows: Int32
   const n = rows.length;
   const pos = new Map<number, number>();
   const ids = new Int32Array(n);
+  // A panel sorted by unit repeats a value for many rows: look it up once per run.
+  let last = NaN, lastId = -1;
   for (let k = 0; k < n; k++) {
     const v = values[rows[k]];
+    if (v === last) {
+      ids[k] = lastId;
+      continue;
+    }
     if (typeof v !== "number") return indexLevels(name, Array.from(rows, (r) => cellLevel(values[r]) as string));
     let id = pos.get(v);
     if (id === undefined) {
@@ -315,6 +321,8 @@ export function indexCells(name: string, values: readonly unknown[], rows: Int32
       pos.set(v, id);
     }
     ids[k] = id;
+    last = v;
+    lastId = id;
   }
   const seen = [...pos.keys()];
   const order = seen.map((_, i) => i).sort((a, b) => seen[a] - seen[b]);
