@@ -66,7 +66,7 @@ export function eventStudySpec(studies: readonly EventStudyCase[]): VegaLiteSpec
     return {
       width: 250,
       height: 170,
-      title: { text: outcomeLabel(s.outcome), subtitle: `${s.treated.length} hosts, ${s.neverTreated} never-hosts; ${DESIGN_OUTCOMES.find((d) => d.col === s.outcome)?.direction ?? ""}`, fontSize: 12, subtitleFontSize: 10 },
+      title: { text: outcomeLabel(s.outcome), subtitle: [`${s.treated.length} hosts, ${s.neverTreated} never-hosts`, DESIGN_OUTCOMES.find((d) => d.col === s.outcome)?.direction ?? ""], fontSize: 12, subtitleFontSize: 10 },
       layer: [
         { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
         { data: { values: [{ x: -0.5 }] }, mark: { type: "rule", color: "#b22222", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
@@ -89,7 +89,7 @@ export function eventStudySpec(studies: readonly EventStudyCase[]): VegaLiteSpec
   if (plots.length === 0) return null;
   return {
     $schema: SCHEMA,
-    title: { text: "Event study: trafficking indicators around UN deployment onset", subtitle: "Callaway-Sant'Anna group-time effects vs never-hosts, base year = year before onset; bars: 95% unit-bootstrap intervals" },
+    title: { text: "Event study: trafficking indicators around UN deployment onset", subtitle: ["Callaway-Sant'Anna group-time effects vs never-hosts, base year = year before onset", "bars: 95% unit-bootstrap intervals"] },
     hconcat: plots,
     config: CASE_FIGURE_CONFIG,
   };
