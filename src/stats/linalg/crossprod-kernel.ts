@@ -25,9 +25,9 @@ export function weightedCrossprod(
   z?: Float64Array,
   rhs?: Float64Array,
 ): void {
-  const ww = w ?? new Float64Array(n).fill(1);
+  const ww = w ?? constantRows(n, 1);
   const withZ = z !== undefined && rhs !== undefined;
-  const zz = withZ ? z : new Float64Array(n);
+  const zz = withZ ? z : constantRows(n, 0);
   const rr = withZ ? rhs : new Float64Array(p);
   for (let a = 0; a < p; a += 3) {
     const na = Math.min(3, p - a);
@@ -39,6 +39,18 @@ export function weightedCrossprod(
     }
   }
   for (let a = 1; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
+}
+
+const constants = new Map<number, Float64Array>();
+
+/** A read-only vector of n copies of `value` (all weights 1, no z), kept between calls. */
+function constantRows(n: number, value: 0 | 1): Float64Array {
+  let v = constants.get(value);
+  if (v === undefined || v.length < n) {
+    v = new Float64Array(Math.max(n, 2 * (v?.length ?? 0))).fill(value);
+    constants.set(value, v);
+  }
+  return v;
 }
 
 /** The upper triangle of the 3 x 3 block at (a0, a0), and rhs[a0..a0+2]. */
