@@ -3,7 +3,9 @@
  * same start (mustart = (y + 0.5) / 2), same convergence rule
  * |dev - devold| / (|dev| + 0.1) < epsilon (1e-8), maxit 25, step halving on
  * non-finite deviance. The bread and working weights come from the last IRLS step,
- * as R's summary.glm and sandwich use them.
+ * as R's summary.glm and sandwich use them. Each step solves the weighted normal
+ * equations X'WX b = X'Wz by Cholesky (p x p); the row passes live in ./irls-rows.ts
+ * and the cross-products in ../linalg/crossprod-kernel.ts.
  */
 import { cholesky, cholInverse, cholSolve, createMatrix, type CholeskyResult } from "../linalg/matrix.js";
 import { weightedCrossprod } from "../linalg/crossprod-kernel.js";

@@ -94,8 +94,8 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
     mu[i] = m;
     const yi = y[i];
     prod *= yi === 1 ? m : 1 - m;
-    // Blocks of 16 rows: 16 factors >= 1e-16 cannot underflow. (A literal mask: V8 turns
-    // i % BLOCK with a module constant into a division on every row.)
+    // Blocks of 16 rows: every factor is >= 1.1e-16 (mu is clamped as R clamps it), so 16
+    // of them cannot underflow. A literal mask keeps the block test a bit test.
     if ((i & 15) === 15) {
       dev -= 2 * Math.log(prod);
       prod = 1;
