@@ -1,5 +1,5 @@
 import { OptionError } from "../../core/errors.js";
-import { simplexQp } from "./simplex-qp.js";
+import { simplexLeastSquares } from "./simplex-qp.js";
 
 /**
  * Synthetic control (Abadie, Diamond & Hainmueller 2010), outcome-path version:
@@ -72,20 +72,14 @@ export function syntheticControl(input: SynthInput): SynthResult {
   }
   if (used.length < 2) throw new OptionError(`synthetic control: need at least 2 donors with complete outcomes, have ${used.length}`);
   const k = used.length;
-  const H = new Float64Array(k * k);
-  const f = new Float64Array(k);
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      let s = 0;
-      for (let t = 0; t < t0; t++) s += rows[a][t] * rows[b][t];
-      H[a * k + b] = s;
-      H[b * k + a] = s;
-    }
-    let s = 0;
-    for (let t = 0; t < t0; t++) s += rows[a][t] * y1[t];
-    f[a] = s;
+  // A: pre-periods x donors; b: the treated unit's pre-period outcomes.
+  const A = new Float64Array(t0 * k);
+  const b = new Float64Array(t0);
+  for (let t = 0; t < t0; t++) {
+    b[t] = y1[t];
+    for (let a = 0; a < k; a++) A[t * k + a] = rows[a][t];
   }
-  const qp = simplexQp(H, f);
+  const qp = simplexLeastSquares(A, b, k);
   const synthetic = times.map((_, t) => {
     let s = 0;
     for (let a = 0; a < k; a++) s += qp.w[a] * rows[a][t];

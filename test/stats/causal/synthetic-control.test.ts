@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { projectSimplex, simplexQp } from "../../../src/stats/causal/simplex-qp.js";
+import { projectSimplex, simplexLeastSquares } from "../../../src/stats/causal/simplex-qp.js";
 import { syntheticControl, syntheticControlPlacebo, type SynthInput } from "../../../src/stats/causal/synthetic-control.js";
 
 // A small deterministic generator so the simulated panels are the same on every run.
@@ -40,12 +40,12 @@ describe("projectSimplex", () => {
   });
 });
 
-describe("simplexQp", () => {
+describe("simplexLeastSquares", () => {
   it("finds the known minimiser of a separable problem", () => {
     // minimise (w1 - 0.7)^2 + (w2 - 0.3)^2 + w3^2 on the simplex: optimum (0.7, 0.3, 0)
-    const H = new Float64Array([2, 0, 0, 0, 2, 0, 0, 0, 2]);
-    const f = new Float64Array([1.4, 0.6, 0]);
-    const r = simplexQp(H, f);
+    const A = new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    const b = new Float64Array([0.7, 0.3, 0]);
+    const r = simplexLeastSquares(A, b, 3);
     expect(r.converged).toBe(true);
     expect(r.w[0]).toBeCloseTo(0.7, 8);
     expect(r.w[1]).toBeCloseTo(0.3, 8);
