@@ -72,9 +72,22 @@ function resolveKernel(model: ModelKind, f: ParsedFormula): KernelDef {
   return k;
 }
 
+/** Parsed formulas by text: loops (bootstrap, robustness checks) refit the same formula many times. */
+const parsedFormulas = new Map<string, ParsedFormula>();
+
+function parseCached(src: string): ParsedFormula {
+  let f = parsedFormulas.get(src);
+  if (f === undefined) {
+    f = parseFormula(src);
+    if (parsedFormulas.size >= 64) parsedFormulas.delete(parsedFormulas.keys().next().value as string);
+    parsedFormulas.set(src, f);
+  }
+  return f;
+}
+
 /** Like {@link fit} but also returns the frame, design matrix and kernel output. */
 export function fitDetailed(formula: string | ParsedFormula, data: readonly Record<string, unknown>[], opts: FitOptions = {}): FitDetail {
-  const f = typeof formula === "string" ? parseFormula(formula) : formula;
+  const f = typeof formula === "string" ? parseCached(formula) : formula;
   const model = opts.model ?? "logit";
   const kernel = resolveKernel(model, f);
   const vspec = resolveVcovSpec(opts.vcov);
