@@ -41,13 +41,22 @@ const panelCsv = join(dir, "panel.csv");
 const csvText = analysisCsv(study.rows);
 writeFileSync(panelCsv, csvText);
 
-/** R's numbers for this panel: the committed fixture when the panel is the same, else R run now. */
-function reference(): RRef | null {
+/**
+ * R's numbers for this panel: the committed fixture when the panel is the same, else R run
+ * now. Without R (as in CI) a changed panel is a failure, so the fixture cannot go stale
+ * silently: rerun `Rscript scripts/reference/study_models.R` and commit its JSON.
+ */
+function reference(): RRef {
   const fixture = JSON.parse(readFileSync(FIXTURE, "utf8")) as RRef;
   if (fixture.panel_sha256 === sha256(Buffer.from(csvText))) return fixture;
   const out = join(dir, "study_models.json");
   const r = spawnSync("Rscript", [SCRIPT, panelCsv, out], { encoding: "utf8" });
-  if (r.status !== 0) return null;
+  if (r.status !== 0) {
+    throw new Error(
+      `the study panel differs from the one in ${FIXTURE} (SHA-256 ${fixture.panel_sha256}) and Rscript could not recompute the reference: ` +
+        `rerun scripts/reference/study_models.R (see its header) and commit the JSON`,
+    );
+  }
   return JSON.parse(readFileSync(out, "utf8")) as RRef;
 }
 const ref = reference();
@@ -68,11 +77,11 @@ function byTerm(r: ModelResults, terms: readonly string[], pick: (i: number) => 
   });
 }
 
-describe.skipIf(ref === null)("the report's numbers equal R on the same panel.csv", () => {
+describe("the report's numbers equal R on the same panel.csv", () => {
   for (const m of study.models) {
     const id = m.spec.id;
     it(`${id} logit: coefficients (1e-6), clustered SEs (1e-5), log-likelihood, N and clusters equal glm + vcovCL(HC1)`, () => {
-      const R = ref!.models[id];
+      const R = ref.models[id];
       expect(R.formula).toBe(m.formula);
       expectClose(byTerm(m.results, R.logit.terms, (i) => m.results.coef[i]), R.logit.coef, 1e-6, `${id} coef`);
       expectClose(byTerm(m.results, R.logit.terms, (i) => Math.sqrt(m.results.vcov[i][i])), R.logit.se!, 1e-5, `${id} se`);
@@ -85,7 +94,7 @@ describe.skipIf(ref === null)("the report's numbers equal R on the same panel.cs
       it(`${id} ${v.id}: coefficients equal R${v.id === "probit" ? " (and clustered SEs)" : v.id === "clogit" ? " (and classical SEs)" : ""}`, () => {
         const spec = variantModel(v, m.spec);
         const r = studyFit(formulaOf(spec), sampleFor(spec, study.rows), { model: spec.estimator, vcov: spec.vcov });
-        const R = ref!.models[id][v.id as "probit" | "firth" | "clogit"];
+        const R = ref.models[id][v.id as "probit" | "firth" | "clogit"];
         expectClose(byTerm(r, R.terms, (i) => r.coef[i]), R.coef, 1e-6, `${id} ${v.id} coef`);
         if (v.id !== "firth") expectClose(byTerm(r, R.terms, (i) => Math.sqrt(r.vcov[i][i])), R.se!, 1e-5, `${id} ${v.id} se`);
       });
