@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { DataError, quote } from "./errors.js";
 
 /** How a CSV file is read. */
@@ -14,6 +13,8 @@ export interface CsvOptions {
   readonly na?: readonly string[];
   /** Field delimiter. Default `,`. */
   readonly delimiter?: string;
+  /** Accept rows whose field count differs from the header's (the caller checks them). */
+  readonly relaxColumnCount?: boolean;
 }
 
 /** A parsed CSV file: header and raw string cells, with each record's line number. */
@@ -33,26 +34,81 @@ export function readCsv(path: string, opts: CsvOptions = {}): CsvTable {
   return parseCsv(text, { ...opts, name });
 }
 
-/** Parse CSV text (see {@link readCsv}). */
+/**
+ * Parse CSV text (RFC 4180): header, rows, 1-based line numbers, NA tokens, required
+ * columns. Handles a BOM, CRLF, quoted fields with `""` and embedded commas or newlines,
+ * and skips empty lines. A record spanning several lines is numbered by the line it starts
+ * on. A line with a different number of fields from the header (unless `relaxColumnCount`),
+ * an unclosed quote, or text after a closing quote is a DataError naming file and line.
+ *
+ * Written here rather than taken from csv-parse, which is 10-20 times slower on these
+ * files (about 1.5 s of the panel's 2 s budget); tests check it against csv-parse.
+ */
 export function parseCsv(text: string, opts: CsvOptions & { name: string }): CsvTable {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text.replace(/^\uFEFF/, ""), {
-      delimiter: opts.delimiter ?? ",",
-      info: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (err) {
-    const e = err as { lines?: number; message: string; code?: string };
-    throw new DataError(
-      { file: opts.name, line: e.lines },
-      "well-formed CSV (same number of fields on every line, balanced quotes)",
-      (e.code ?? e.message).toString(),
-    );
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delim = (opts.delimiter ?? ",").charCodeAt(0);
+  const records: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const startLine = line;
+    const row: string[] = [];
+    let blank = true;
+    for (;;) {
+      let field: string;
+      if (s.charCodeAt(i) === 34) {
+        blank = false;
+        let j = i + 1;
+        let parts = "";
+        for (;;) {
+          const q = s.indexOf('"', j);
+          if (q < 0) throw new DataError({ file: opts.name, line: startLine }, "well-formed CSV (balanced quotes)", "a quote that is never closed");
+          parts += s.slice(j, q);
+          if (s.charCodeAt(q + 1) === 34) {
+            parts += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        for (let k = parts.indexOf("\n"); k >= 0; k = parts.indexOf("\n", k + 1)) line++;
+        field = parts;
+        const c = s.charCodeAt(i);
+        if (i < n && c !== delim && c !== 10 && c !== 13) {
+          throw new DataError({ file: opts.name, line }, "a delimiter or end of line after a closing quote", JSON.stringify(s.slice(i, i + 10)));
+        }
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = s.charCodeAt(j);
+          if (c === delim || c === 10 || c === 13) break;
+          j++;
+        }
+        field = s.slice(i, j);
+        if (field !== "") blank = false;
+        i = j;
+      }
+      row.push(field);
+      const c = s.charCodeAt(i);
+      if (c === delim) {
+        blank = false;
+        i++;
+        continue;
+      }
+      if (c === 13) i++;
+      if (s.charCodeAt(i) === 10) i++;
+      line++;
+      break;
+    }
+    if (blank && row.length === 1) continue;
+    records.push(row);
+    lines.push(startLine);
   }
   if (records.length === 0) throw new DataError({ file: opts.name, line: 1 }, "a header line", "an empty file");
-  const header = records[0].record.map((h) => h.trim());
+  const header = records[0].map((h) => h.trim());
   for (const col of opts.required ?? []) {
     if (!header.includes(col)) {
       throw new DataError(
@@ -62,13 +118,12 @@ export function parseCsv(text: string, opts: CsvOptions & { name: string }): Csv
       );
     }
   }
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (let i = 1; i < records.length; i++) {
-    rows.push(records[i].record);
-    lines.push(records[i].info.lines);
+  for (let r = 1; r < records.length && !opts.relaxColumnCount; r++) {
+    if (records[r].length !== header.length) {
+      throw new DataError({ file: opts.name, line: lines[r] }, `${header.length} fields as in the header`, `${records[r].length}`);
+    }
   }
-  return { name: opts.name, header, rows, lines, na: new Set(opts.na ?? ["", "NA"]) };
+  return { name: opts.name, header, rows: records.slice(1), lines: lines.slice(1), na: new Set(opts.na ?? ["", "NA"]) };
 }
 
 /** Typed access to the cells of one CSV row; every failure names file, line and column. */

@@ -1,5 +1,4 @@
-import { mapCsv } from "../core/csv.js";
-import { parseCsvFast } from "./fast-csv.js";
+import { mapCsv, parseCsv } from "../core/csv.js";
 import type { SourceDef } from "./source.js";
 import { readVerified } from "./verify.js";
 
@@ -56,7 +55,7 @@ const COLUMNS = ["country.name.en", "year", "cowc", "cown", "iso3c", "iso3n", "g
 
 /** Parse the text of `states/countrycode_codelist_panel.csv` (pure; errors name file, line, column). */
 export function parseCountrycodePanel(text: string, name = countrycodePanelSource.file): CountrycodePanelRow[] {
-  const table = parseCsvFast(text, { name, required: COLUMNS, na: [""] });
+  const table = parseCsv(text, { name, required: COLUMNS, na: [""] });
   return mapCsv(table, (r) => ({
     countryName: r.reqStr("country.name.en"),
     year: r.reqInt("year"),

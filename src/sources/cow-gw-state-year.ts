@@ -1,5 +1,4 @@
-import { mapCsv } from "../core/csv.js";
-import { parseCsvFast } from "./fast-csv.js";
+import { mapCsv, parseCsv } from "../core/csv.js";
 import type { SourceDef } from "./source.js";
 import { readVerified } from "./verify.js";
 
@@ -41,7 +40,7 @@ const COLUMNS = ["stateabb", "year", "gwcode", "ccode", "gw_name", "cw_name"];
 
 /** Parse the text of `states/isard_cw_gw_panel.csv` (pure; errors name file, line, column). */
 export function parseCowGwStateYear(text: string, name = cowGwStateYearSource.file): CowGwStateYearRow[] {
-  const table = parseCsvFast(text, { name, required: COLUMNS, na: [""] });
+  const table = parseCsv(text, { name, required: COLUMNS, na: [""] });
   return mapCsv(table, (r) => {
     const row: CowGwStateYearRow = {
       stateabb: r.reqStr("stateabb"),

@@ -1,5 +1,4 @@
-import { parse } from "csv-parse/sync";
-import { csvRows, type CsvTable } from "../core/csv.js";
+import { csvRows, parseCsv, type CsvTable } from "../core/csv.js";
 import { DataError, quote } from "../core/errors.js";
 import type { SourceDef } from "./source.js";
 import { readVerified } from "./verify.js";
@@ -56,34 +55,15 @@ export function readUnpkoCrosswalk(dataDir: string): UnpkoCrosswalkRow[] {
 
 /** Like parseCsv, but lines one field short (a missing last cell) are padded with an empty cell. */
 function parseRagged(text: string, name: string): CsvTable {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text.replace(/^\uFEFF/, ""), { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (err) {
-    const e = err as { lines?: number; message: string; code?: string };
-    throw new DataError({ file: name, line: e.lines }, "well-formed CSV (balanced quotes)", (e.code ?? e.message).toString());
-  }
-  if (records.length === 0) throw new DataError({ file: name, line: 1 }, "a header line", "an empty file");
-  const header = records[0].record.map((h) => h.trim());
-  for (const col of CROSSWALK_COLUMNS) {
-    if (!header.includes(col)) {
-      throw new DataError(
-        { file: name, line: 1, column: col },
-        `a column named "${col}" in the header`,
-        `columns ${header.map((h) => JSON.stringify(h)).join(", ")}`,
-      );
+  const table = parseCsv(text, { name, required: CROSSWALK_COLUMNS, relaxColumnCount: true });
+  const width = table.header.length;
+  const rows = table.rows.map((record, r) => {
+    if (record.length !== width && record.length !== width - 1) {
+      throw new DataError({ file: name, line: table.lines[r] }, `${width} fields (or ${width - 1} when the last is missing)`, `${record.length}`);
     }
-  }
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (const { record, info } of records.slice(1)) {
-    if (record.length !== header.length && record.length !== header.length - 1) {
-      throw new DataError({ file: name, line: info.lines }, `${header.length} fields (or ${header.length - 1} when the last is missing)`, `${record.length}`);
-    }
-    rows.push(record.length === header.length ? record : [...record, ""]);
-    lines.push(info.lines);
-  }
-  return { name, header, rows, lines, na: new Set(["", "NA"]) };
+    return record.length === width ? record : [...record, ""];
+  });
+  return { ...table, rows };
 }
 
 function crosswalkRows(table: CsvTable): UnpkoCrosswalkRow[] {

@@ -84,7 +84,7 @@ describe("parseBaraHultman (malformed copies)", () => {
       `${file} line 1, column IPI_totals: expected a column named "IPI_totals" in the header`,
     );
     expect(() => parseBaraHultman(truncateAt(text, line, 30))).toThrow(
-      `${file} line ${line}: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${file} line ${line}: expected 32 fields as in the header, got 4`,
     );
   });
 });

@@ -34,6 +34,6 @@ describe("malformed copies", () => {
   });
   test("a row with a field missing", () => {
     const bad = lines[2].replace(',"Europe",', ",");
-    expect(() => parseCountrycodeCodelist(withLine(3, bad))).toThrow(`${FILE} line 3: expected well-formed CSV`);
+    expect(() => parseCountrycodeCodelist(withLine(3, bad))).toThrow(`${FILE} line 3: expected 20 fields as in the header, got 19`);
   });
 });

@@ -43,7 +43,7 @@ describe("parseDemocracy on malformed copies", () => {
   });
   it("names a truncated line and a duplicate key", () => {
     expect(() => parseDemocracy(truncateLine(text, 205))).toThrow(
-      `${F} line 205: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${F} line 205: expected 6 fields as in the header, got 5`,
     );
     expect(() => parseDemocracy(setCell(text, 206, "year", "2019"))).toThrow(
       `${F} line 206, column ccode: expected one row per (ccode, year), got a second row for ccode 2 in 2019 (first on line 205)`,

@@ -157,10 +157,10 @@ describe("parseIpiMissionMonth (malformed copies)", () => {
 
   it("rejects a file cut mid-line", () => {
     expect(() => parseIpiMissionMonth(truncateAt(text, 100, 11))).toThrow(
-      "pko/ipi_data_mission.csv line 100: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+      "pko/ipi_data_mission.csv line 100: expected 22 fields as in the header, got 2",
     );
     expect(() => parseIpiMissionMonth(truncateAt(text, 100, 40))).toThrow(
-      "pko/ipi_data_mission.csv line 100: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_QUOTE_NOT_CLOSED",
+      "pko/ipi_data_mission.csv line 100: expected well-formed CSV (balanced quotes), got a quote that is never closed",
     );
   });
 });

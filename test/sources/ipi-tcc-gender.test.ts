@@ -80,7 +80,7 @@ describe("parseIpiTccGender (malformed copies)", () => {
     );
     const cut = text.split("\n")[line - 1].indexOf('"MINUSTAH",') + 11;
     expect(() => parseIpiTccGender(truncateAt(text, line, cut))).toThrow(
-      `${file} line ${line}: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${file} line ${line}: expected 20 fields as in the header, got 6`,
     );
   });
 });

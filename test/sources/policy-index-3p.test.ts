@@ -76,7 +76,7 @@ describe("parsePolicyIndex3p on malformed copies", () => {
   });
   it("names a truncated line", () => {
     expect(() => parsePolicyIndex3p(truncateLine(text, 884))).toThrow(
-      `${F} line 884: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${F} line 884: expected 15 fields as in the header, got 14`,
     );
   });
 });

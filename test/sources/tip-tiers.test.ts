@@ -79,7 +79,7 @@ describe("parseTipTiers on malformed copies", () => {
   });
   it("names a truncated line", () => {
     expect(() => parseTipTiers(truncateLine(text, 342))).toThrow(
-      `${F} line 342: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${F} line 342: expected 5 fields as in the header, got 4`,
     );
   });
   it("rejects a duplicate country-year", () => {

@@ -90,7 +90,7 @@ describe("parseUnMissions (malformed copies)", () => {
       `${file} line 1, column end_date: expected a column named "end_date" in the header, got columns "id", "mission_acronym", "mission_name", "lead_department", "mission_isactive", "start_date", "mission_location", "mission_longitude", "mission_latitude", "last_update"`,
     );
     expect(() => parseUnMissions(truncateAt(text, line, 9))).toThrow(
-      `${file} line ${line}: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${file} line ${line}: expected 11 fields as in the header, got 3`,
     );
   });
 });

@@ -57,6 +57,6 @@ describe("parseUnpkoCrosswalk (malformed copies)", () => {
     expect(() => parseUnpkoCrosswalk(truncateAt(text, line, 5))).toThrow(
       `${file} line ${line}: expected 3 fields (or 2 when the last is missing), got 1`,
     );
-    expect(() => parseUnpkoCrosswalk(`${truncateAt(text, line, 6)}"United Nations`)).toThrow(`${file} line ${line}: expected well-formed CSV (balanced quotes), got CSV_QUOTE_NOT_CLOSED`);
+    expect(() => parseUnpkoCrosswalk(`${truncateAt(text, line, 6)}"United Nations`)).toThrow(`${file} line ${line}: expected well-formed CSV (balanced quotes), got a quote that is never closed`);
   });
 });

@@ -74,7 +74,7 @@ describe("parseUsTroopsLegacy on malformed copies", () => {
   });
   it("names a truncated line", () => {
     expect(() => parseUsTroopsLegacy(truncateLine(text, 3238))).toThrow(
-      `${F} line 3238: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${F} line 3238: expected 12 fields as in the header, got 11`,
     );
   });
   it("rejects a duplicate host-year", () => {

@@ -93,7 +93,7 @@ describe("parseUsTroopsRebuild on malformed copies", () => {
   });
   it("names a truncated line", () => {
     expect(() => parseUsTroopsRebuild(truncateLine(text, 5096))).toThrow(
-      `${F} line 5096: expected well-formed CSV (same number of fields on every line, balanced quotes), got CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`,
+      `${F} line 5096: expected 30 fields as in the header, got 29`,
     );
   });
   it("rejects a duplicate host-report", () => {
