@@ -30,7 +30,7 @@ describe("pkt data", () => {
     writeFileSync(f, bytes);
     expect(await run(["node", "pkt", "data", "verify", "--data-dir", dir])).toBe(1);
     expect(err.filter((l) => l.startsWith("MISMATCH"))).toEqual([
-      expect.stringMatching(/^MISMATCH  trafficking\/tip_tiers_orig.csv: expected SHA-256 [0-9a-f]{64}, found [0-9a-f]{64}$/),
+      expect.stringMatching(/^MISMATCH {2}trafficking\/tip_tiers_orig.csv: expected SHA-256 [0-9a-f]{64}, found [0-9a-f]{64}$/),
     ]);
     expect(err.at(-1)).toBe(`pkt: 1 of 32 source files failed verification in ${dir}`);
   });
