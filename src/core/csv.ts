@@ -233,3 +233,18 @@ export function mapCsv<T>(table: CsvTable, fn: (row: CsvRow) => T | null): T[] {
   }
   return out;
 }
+
+/**
+ * Remembers the line each key was first seen on, so a reader can reject a repeated key
+ * with an error that names both lines.
+ */
+export class KeyLines {
+  private readonly lines = new Map<string, number>();
+
+  /** The line `key` was first seen on, or undefined the first time (the key is then recorded at `row`'s line). */
+  firstLine(key: string, row: CsvRow): number | undefined {
+    const first = this.lines.get(key);
+    if (first === undefined) this.lines.set(key, row.line);
+    return first;
+  }
+}

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -127,7 +127,7 @@ export function readBaraHultman(dataDir: string): BaraHultmanRow[] {
 }
 
 function baraHultmanRows(table: CsvTable): BaraHultmanRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const dateRaw = row.reqStr("date");
     const m = /^(\d{4})m(\d{1,2})$/.exec(dateRaw);
@@ -139,9 +139,8 @@ function baraHultmanRows(table: CsvTable): BaraHultmanRow[] {
     const missionId = row.reqInt("missionid");
     const conflictId = row.reqInt("conflictid");
     const key = `${missionId}|${conflictId}|${date}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) throw row.error("missionid", `one row per mission id, conflict and month (already on line ${first})`, quote(row.raw("missionid")));
-    seen.set(key, row.line);
     const ccode = row.reqInt("ccode");
     if (ccode < 2 || ccode > 999) throw row.error("ccode", "a COW code 2-999", quote(row.raw("ccode")));
     const by = Object.fromEntries(BARA_HULTMAN_PRECEDENCE.map((s) => [s, personnel(row, SOURCE_COLUMNS[s])])) as Record<BaraHultmanSource, PkoPersonnel | null>;

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -43,15 +43,14 @@ export function readDemocracy(dataDir: string): DemocracyRow[] {
 }
 
 function democracyRows(table: CsvTable): DemocracyRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const ccode = r.reqInt("ccode");
     if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
     const year = r.reqInt("year");
     const key = `${ccode} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
-    seen.set(key, r.line);
     const polity2 = r.int("polity2");
     if (polity2 !== null && (polity2 < -10 || polity2 > 10)) throw r.error("polity2", "an integer -10..10", quote(polity2));
     const v2xPolyarchy = r.num("v2x_polyarchy");

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -117,7 +117,7 @@ export function readHti(dataDir: string): HtiRow[] {
 }
 
 function htiRows(table: CsvTable): HtiRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const oneOf = <T extends string>(col: string, values: readonly T[]): T => {
       const v = r.oneOf(col, values);
@@ -130,11 +130,10 @@ function htiRows(table: CsvTable): HtiRow[] {
     const year = r.reqInt("year");
     if (year < 2001 || year > 2011) throw r.error("year", "a TIP report year 2001-2011", quote(year));
     const key = `${ccode} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) {
       throw r.error("ccode", `one row per (ccode, year)`, `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
     }
-    seen.set(key, r.line);
     const prosnum = r.int("prosnum");
     if (prosnum !== null && prosnum < 0) throw r.error("prosnum", "a count >= 0 or empty", quote(prosnum));
     const flags = {} as Record<HtiTypeFlag, HtiLabel>;

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -128,7 +128,7 @@ export function readIpiMissionMonth(dataDir: string): IpiMissionMonthRow[] {
 }
 
 function ipiMissionMonthRows(table: CsvTable): IpiMissionMonthRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const dateRaw = row.reqStr("Date");
     const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
@@ -140,9 +140,8 @@ function ipiMissionMonthRows(table: CsvTable): IpiMissionMonthRow[] {
     const fix = IPI_MISSION_RELABELS.find((r) => r.from === missionAsGiven && r.months[0] <= date && date <= r.months[1]);
     const mission = fix ? fix.to : missionAsGiven;
     const key = `${mission}|${date}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) throw row.error("Mission", `one row per mission and month (${date} already on line ${first})`, quote(mission));
-    seen.set(key, row.line);
     const hostIso3 = row.reqStr("Country of Mission ISO-3");
     if (!/^[A-Z]{3}$/.test(hostIso3)) throw row.error("Country of Mission ISO-3", "an ISO-3 code", quote(hostIso3));
     const troops = count(row, "Troops");

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -84,7 +84,7 @@ export function readIpiTccGender(dataDir: string): IpiTccGenderRow[] {
 }
 
 function genderRows(table: CsvTable): IpiTccGenderRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const dateRaw = row.reqStr("Date");
     const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
@@ -95,11 +95,10 @@ function genderRows(table: CsvTable): IpiTccGenderRow[] {
     if (!/^[A-Z]{3}$/.test(contributorIso3)) throw row.error("Contributor ISO-3", "an ISO-3 code", quote(contributorIso3));
     const mission = row.reqStr("Mission");
     const key = `${contributorIso3}|${mission}|${date}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) {
       throw row.error("Contributor ISO-3", `one row per contributor, mission and month (${mission} ${date} already on line ${first})`, quote(contributorIso3));
     }
-    seen.set(key, row.line);
     const by = Object.fromEntries(TYPES.map(([k, t]) => [k, bySex(row, t)])) as Record<(typeof TYPES)[number][0], PersonnelBySex>;
     for (const sex of ["male", "female", "total"] as const) {
       const sum = by.individualPolice[sex] + by.formedPolice[sex] + by.experts[sex] + by.troops[sex];

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -75,7 +75,7 @@ export function readIpiTccMonth(dataDir: string): IpiTccMonthRow[] {
 }
 
 function tccMonthRows(table: CsvTable): IpiTccMonthRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const dateRaw = row.reqStr("Date");
     const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
@@ -84,9 +84,8 @@ function tccMonthRows(table: CsvTable): IpiTccMonthRow[] {
     const contributorIso3 = iso3(row, "Contributor_ISO-3");
     const mission = text(row, "Mission");
     const key = `${contributorIso3}|${mission}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) throw row.error("Mission", `one row per contributor and mission (already on line ${first})`, quote(mission));
-    seen.set(key, row.line);
     const troops = persons(row, "Troops");
     const individualPolice = persons(row, "Inidividual_Police");
     const formedPolice = persons(row, "Formed_Police_Units");

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { IPI_NON_PKO_MISSIONS, type IpiMissionKind } from "./ipi-mission-month.js";
 import { readSourceCsv } from "./read-source.js";
@@ -88,7 +88,7 @@ export function readKathmanMissionMonth(dataDir: string): KathmanMissionMonthRow
 }
 
 function kathmanRows(table: CsvTable): KathmanMissionMonthRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const mission = row.reqStr("mission");
     const year = row.reqInt("year");
@@ -97,9 +97,8 @@ function kathmanRows(table: CsvTable): KathmanMissionMonthRow[] {
     if (month < 1 || month > 12) throw row.error("month", "a month 1-12", quote(row.raw("month")));
     const date = `${year}-${String(month).padStart(2, "0")}`;
     const key = `${mission}|${date}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) throw row.error("mission", `one row per mission and month (${date} already on line ${first})`, quote(mission));
-    seen.set(key, row.line);
     return {
       mission,
       kind: KATHMAN_NON_PKO_MISSIONS[mission] ?? "peacekeeping",

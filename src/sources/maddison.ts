@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -40,15 +40,14 @@ export function readMaddison(dataDir: string): MaddisonRow[] {
 }
 
 function maddisonRows(table: CsvTable): MaddisonRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const iso3 = r.reqStr("ISO");
     if (!/^[A-Z]{3}$/.test(iso3)) throw r.error("ISO", "a three-letter ISO code", quote(iso3));
     const year = r.reqInt("year");
     const key = `${iso3} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) throw r.error("ISO", "one row per (ISO, year)", `a second row for ${iso3} in ${year} (first on line ${first})`);
-    seen.set(key, r.line);
     const gdppc = r.num("gdppc");
     if (gdppc !== null && gdppc <= 0) throw r.error("gdppc", "a positive number or NA", quote(gdppc));
     const pop = r.num("pop");

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -79,16 +79,15 @@ function score(r: CsvRow, col: string, lo: number, hi: number): number | null {
 }
 
 function indexRows(table: CsvTable): PolicyIndex3pRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const cowRaw = r.reqInt("cow");
     if (cowRaw <= 0) throw r.error("cow", "a positive COW code", quote(cowRaw));
     const year = r.reqInt("year");
     if (year < 1990 || year > 2100) throw r.error("year", "a year", quote(year));
     const key = `${cowRaw} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) throw r.error("cow", "one row per (cow, year)", `a second row for cow ${cowRaw} in ${year} (first on line ${first})`);
-    seen.set(key, r.line);
     const tier = r.num("tier");
     if (tier !== null && !(TIERS as readonly number[]).includes(tier)) throw r.error("tier", "1, 2, 2.5, 3 or NA", quote(tier));
     const inReport = r.oneOf("in.report", ["TRUE", "FALSE"]);

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -112,7 +112,7 @@ export function readRadpko(dataDir: string): RadpkoRow[] {
 }
 
 function radpkoRows(table: CsvTable): RadpkoRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const mission = row.reqStr("mission");
     const base = row.str("base");
@@ -122,9 +122,8 @@ function radpkoRows(table: CsvTable): RadpkoRow[] {
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw row.error("date", "a date YYYY-MM-01", quote(date));
     if (Number(m[1]) !== year) throw row.error("year", `${m[1]} (the year of date ${date})`, quote(row.raw("year")));
     const key = `${mission}|${base ?? ""}|${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, row);
     if (first !== undefined) throw row.error("base", `one row per mission, base and year (already on line ${first})`, quote(base ?? ""));
-    seen.set(key, row.line);
     const latitude = row.num("latitude");
     const longitude = row.num("longitude");
     if ((latitude === null) !== (longitude === null)) {

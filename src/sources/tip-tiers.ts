@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -68,16 +68,15 @@ export function readTipTiers(dataDir: string): TipTierRow[] {
 }
 
 function tierRows(table: CsvTable): TipTierRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const iso = r.reqStr("iso");
     if (!/^[A-Z]{3}$/.test(iso)) throw r.error("iso", "a three-letter ISO code", quote(iso));
     const year = r.reqInt("year");
     if (year < 1999 || year > 2015) throw r.error("year", "a report year 1999-2015", quote(year));
     const key = `${iso} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) throw r.error("iso", "one row per (iso, year)", `a second row for ${iso} in ${year} (first on line ${first})`);
-    seen.set(key, r.line);
     const ccodeRaw = r.int("ccode");
     if (ccodeRaw !== null && ccodeRaw <= 0) throw r.error("ccode", "a positive COW code or NA", quote(ccodeRaw));
     const ccode = ccodeRaw === null ? (iso === "SRB" ? 345 : null) : (TIP_TIERS_CODE_FIXES.has(ccodeRaw) ? TIP_TIERS_CODE_FIXES.get(ccodeRaw)! : ccodeRaw);

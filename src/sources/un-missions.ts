@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -92,13 +92,12 @@ export function readUnMissions(dataDir: string): UnMissionRow[] {
 }
 
 function unMissionRows(table: CsvTable): UnMissionRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (row) => {
     const id = row.reqInt("id");
     const mission = row.reqStr("mission_acronym");
-    const first = seen.get(mission);
+    const first = keys.firstLine(mission, row);
     if (first !== undefined) throw row.error("mission_acronym", `one row per mission (already on line ${first})`, quote(mission));
-    seen.set(mission, row.line);
     const name = row.reqStr("mission_name").replace(/^"+/, "");
     const activeRaw = row.reqStr("mission_isactive");
     const active = activeRaw.toLowerCase();

@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -83,16 +83,15 @@ function count(r: CsvRow, col: string): number {
 }
 
 function legacyRows(table: CsvTable): UsTroopsLegacyRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const ccode = r.reqInt("ccode");
     if (ccode <= 0) throw r.error("ccode", "a positive code", quote(ccode));
     const year = r.reqInt("year");
     if (year < 1950 || year > 2100) throw r.error("year", "a year from 1950", quote(year));
     const key = `${ccode} ${year}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
-    seen.set(key, r.line);
     return {
       country: r.reqStr("countryname"),
       ccode,

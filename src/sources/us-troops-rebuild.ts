@@ -1,4 +1,4 @@
-import { mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
+import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -169,7 +169,7 @@ function count(r: CsvRow, col: string): number {
 }
 
 function rebuildRows(table: CsvTable): UsTroopsRebuildRow[] {
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   return mapCsv(table, (r) => {
     const ccode = r.reqInt("ccode");
     if (ccode <= 0) throw r.error("ccode", "a positive code", quote(ccode));
@@ -180,11 +180,10 @@ function rebuildRows(table: CsvTable): UsTroopsRebuildRow[] {
     const quarter = r.reqInt("quarter");
     if (quarter !== MONTH_QUARTER[month]) throw r.error("quarter", `${MONTH_QUARTER[month]} (the quarter of ${month})`, quote(quarter));
     const key = `${ccode} ${year} ${quarter}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, r);
     if (first !== undefined) {
       throw r.error("ccode", "one row per (ccode, year, quarter)", `a second row for ccode ${ccode} in ${year} Q${quarter} (first on line ${first})`);
     }
-    seen.set(key, r.line);
     const troopsAd = r.int("troops_ad");
     if (troopsAd !== null && troopsAd < 0) throw r.error("troops_ad", "a count >= 0", quote(troopsAd));
     const countryRaw = r.reqStr("countryname");

@@ -1,4 +1,4 @@
-import { csvRows, parseCsv, type CsvTable } from "../core/csv.js";
+import { KeyLines, csvRows, parseCsv, type CsvTable } from "../core/csv.js";
 import { DataError, quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
@@ -63,7 +63,7 @@ export function wdiValues(table: CsvTable): WdiValue[] {
     }
   }
   const out: WdiValue[] = [];
-  const seen = new Map<string, number>();
+  const keys = new KeyLines();
   for (const r of csvRows(table)) {
     const country = r.reqStr("Country Name");
     const iso3 = r.reqStr("Country Code");
@@ -74,9 +74,8 @@ export function wdiValues(table: CsvTable): WdiValue[] {
       if (value === null) continue;
       if (value <= 0) throw r.error(col, "a positive number", quote(value));
       const key = `${iso3} ${year}`;
-      const first = seen.get(key);
+      const first = keys.firstLine(key, r);
       if (first !== undefined) throw r.error(wide ? col : "Year", "one value per (Country Code, Year)", `a second value for ${iso3} in ${year} (first on line ${first})`);
-      seen.set(key, r.line);
       out.push({ country, iso3, year, value, isAggregate: WDI_AGGREGATES.has(iso3) });
     }
   }
