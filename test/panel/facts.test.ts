@@ -62,6 +62,11 @@ describe("internal consistency", () => {
       if (n("un_total") !== null && Math.abs(n("un_total")! - n("un_troops")! - n("un_police")! - n("un_observers")!) > 1e-6) bad.push(`${k} un parts`);
       if (n("un_total") !== null && (n("un_duration_months") !== null) !== (n("un_any") === 1)) bad.push(`${k} duration without personnel`);
       if (n("un_duration_years") !== null && n("un_duration_years")! * 12 > n("un_duration_months")! + 11) bad.push(`${k} duration units`);
+      if ((n("un_duration_main_years") !== null) !== (n("un_duration_years") !== null)) bad.push(`${k} main duration without personnel`);
+      if (n("un_duration_main_years") !== null && (n("un_duration_main_years")! < 0 || n("un_duration_main_months")! < 1)) bad.push(`${k} main duration < 0`);
+      // With one mission, its run lies inside the host's (with several, the host's run may restart after the main mission left).
+      if (n("un_missions") === 1 && n("un_duration_main_months")! > n("un_duration_months")!) bad.push(`${k} main months > host months`);
+      if (n("un_duration_main_years") !== null && n("un_duration_main_years")! * 12 > n("un_duration_main_months")! + 11) bad.push(`${k} main duration units`);
       if (n("un_female_share") !== null && (n("un_female_share")! < 0 || n("un_female_share")! > 1)) bad.push(`${k} share`);
       if (n("pdest") !== null && n("hti_in_report") !== 1) bad.push(`${k} pdest without HTI row`);
       const parts = ["nonun_nato", "nonun_eu", "nonun_regional", "nonun_single_state"].reduce((a, c) => a + (n(c) ?? 0), 0);
@@ -107,6 +112,21 @@ describe("UN peacekeeping facts", () => {
   it("dates deployments under way in 1990 from the mission's start (UNFICYP, Cyprus, 1964)", () => {
     expect(at(352, 1990).un_duration_years).toBe(1990 - 1964);
     expect(at(352, 2000).un_duration_years).toBe(2000 - 1964);
+  });
+
+  it("times the largest mission from its own start: UNIFIL 1978 in Lebanon, UNFICYP 1964, MINUSTAH 2004, UNAMSIL 1999", () => {
+    // Lebanon also hosts UNTSO observers (since 1948), which date the host-level duration.
+    expect(at(660, 2008)).toMatchObject({ un_duration_main_years: 2008 - 1978, un_duration_years: 2008 - 1948 });
+    expect(at(352, 1990).un_duration_main_years).toBe(1990 - 1964);
+    expect(at(352, 2008).un_duration_main_years).toBe(2008 - 1964);
+    expect(at(41, 2004)).toMatchObject({ un_duration_main_years: 0, un_duration_main_months: 8 });
+    expect(at(41, 2008).un_duration_main_years).toBe(2008 - 2004);
+    // UNAMSIL (1999-10) replaced UNOMSIL (1998-07): the host's deployment is older than its main mission's.
+    expect(at(451, 2001)).toMatchObject({ un_duration_main_years: 2001 - 1999, un_duration_years: 2001 - 1998 });
+    expect(at(41, 2003).un_duration_main_years).toBeNull();
+    expect(at(451, 2018).un_duration_main_years).toBeNull();
+    // Haiti 2000: MIPONUH (largest, 1997-12) left in March; after a gap a new, smaller deployment dates the host-level duration.
+    expect(at(41, 2000)).toMatchObject({ un_duration_main_years: 2000 - 1997, un_duration_years: 0 });
   });
 
   it("leaves UN columns missing where IPI has no data (2018-2019)", () => {

@@ -102,3 +102,38 @@ describe("left-censored deployments", () => {
     expect(later.get(1001991)).toMatchObject({ durationYears: 0, durationMonths: 1 });
   });
 });
+
+describe("largest-mission duration", () => {
+  const cov = months([1990, 1], [1995, 12]);
+  const starts = new Map([["OLD", monthIndex(1948, 6)], ["BIG", monthIndex(1978, 3)]]);
+
+  it("times the year's largest mission from its own start, not the host's oldest mission", () => {
+    const recs: HostMissionMonth[] = [];
+    for (let y = 1990; y <= 1995; y++) for (let m = 1; m <= 12; m++) recs.push(rec("OLD", y, m, 50));
+    for (let y = 1992; y <= 1995; y++) for (let m = 1; m <= 12; m++) recs.push(rec("NEW", y, m, 5000));
+    const a = aggregateUnHostYears(recs, cov, true, starts);
+    expect(a.get(1001991)).toMatchObject({ mainMission: "OLD", durationYears: 43, mainDurationYears: 43 });
+    expect(a.get(1001993)).toMatchObject({ mainMission: "NEW", durationYears: 45, mainDurationYears: 1, mainDurationMonths: 24 });
+  });
+
+  it("uses the mission's own left-censored start (BIG from 1978, not OLD's 1948)", () => {
+    const recs = [rec("OLD", 1990, 1, 50), rec("BIG", 1990, 1, 5000), rec("OLD", 1990, 2, 50), rec("BIG", 1990, 2, 5000)];
+    const y = aggregateUnHostYears(recs, cov, true, starts).get(1001990)!;
+    expect(y).toMatchObject({ mainMission: "BIG", durationYears: 42, mainDurationYears: 12 });
+    expect(y.mainDurationMonths).toBe(monthIndex(1990, 2) - monthIndex(1978, 3) + 1);
+  });
+
+  it("picks by mean over the year, breaks ties by name, and restarts the main mission after its own gap", () => {
+    // A: 100 + 100 persons; B: 150 + 50, with 1991-02 (covered) between: a tie, which A wins by name.
+    const recs = [rec("A", 1991, 1, 100), rec("A", 1991, 2, 100), rec("B", 1991, 1, 150), rec("B", 1991, 3, 50)];
+    expect(aggregateUnHostYears(recs, cov, true, starts).get(1001991)!.mainMission).toBe("A");
+    const y = aggregateUnHostYears([...recs, rec("B", 1991, 4, 1)], cov, true, starts).get(1001991)!;
+    // B now leads; its run restarts in 1991-03 (2 months), while the host's runs from 1991-01 (4 months).
+    expect(y).toMatchObject({ mainMission: "B", mainDurationYears: 0, mainDurationMonths: 2, durationMonths: 4 });
+  });
+
+  it("is missing in years without personnel", () => {
+    const a = aggregateUnHostYears([rec("A", 1990, 5, 5)], cov, true, starts);
+    expect(a.get(1001991)).toMatchObject({ mainMission: null, mainDurationYears: null, mainDurationMonths: null });
+  });
+});

@@ -83,7 +83,8 @@ export function missionStarts(sources: StepContext["sources"]): Map<string, numb
 
 const PRODUCES = [
   "un_troops", "un_police", "un_observers", "un_total", "un_peak", "un_months", "un_any",
-  "un_tcc", "un_tcc_double_count", "un_missions", "un_duration_years", "un_duration_months", "un_source",
+  "un_tcc", "un_tcc_double_count", "un_missions", "un_duration_years", "un_duration_months",
+  "un_duration_main_years", "un_duration_main_months", "un_source",
 ] as const;
 
 function docs(o: ResolvedPanelOptions): ColumnDoc[] {
@@ -112,6 +113,10 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   const mean = (what: string): string => `${base} Sum over the host's missions of ${what} per month, averaged over the year's covered months.`;
   const dur =
     "A continuous deployment is a run of covered months with UN personnel > 0 in the host (any mission); a month the source does not cover (e.g. IPI 2016-11) does not break it, a covered month without personnel does. Deployments under way in the source's first month start at the earliest start date, in the UN's list of missions (un_missions), of the missions present in the host that month (e.g. UNFICYP, Cyprus, 1964-03). Missing in years without UN personnel.";
+  const mainDur =
+    "The largest mission is the one with the most uniformed personnel in the host averaged over the year's covered months (ties go to the alphabetically first mission acronym). " +
+    "Its continuous deployment follows the rules of un_duration_years applied to that mission's own months in the host: a covered month without its personnel breaks it, an uncovered month does not, and a deployment under way in the source's first month starts at the mission's start date in the UN's list of missions (e.g. UNIFIL, Lebanon, 1978-03, rather than UNTSO's 1948). " +
+    "Unlike un_duration_years, a long-running small mission (UNTSO, UNMOGIP) does not date a larger, newer one. Missing in years without UN personnel.";
   const d = (name: string, type: ColumnDoc["type"], description: string, unit: string, derivation: string): ColumnDoc => ({
     name, type, description, unit, sources: src, derivation,
   });
@@ -134,6 +139,10 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       `${base} ${dur} Year minus the calendar year of the first month of the deployment that includes the year's last month with personnel.`),
     d("un_duration_months", "integer", "Months from the start of the current continuous UN deployment to the year's last month with personnel, inclusive.", "months",
       `${base} ${dur}`),
+    d("un_duration_main_years", "integer", "Years since the current continuous deployment of the country's largest UN mission that year began (0 in its first year).", "years",
+      `${base} ${mainDur} Year minus the calendar year of the first month of that mission's deployment that includes its last month with personnel in the year.`),
+    d("un_duration_main_months", "integer", "Months from the start of the largest mission's current continuous deployment to its last month with personnel in the year, inclusive.", "months",
+      `${base} ${mainDur}`),
     d("un_source", "string", "Which UN mission-month source fills the un_* columns.", "label: ipi or kathman", "The unSource option, on rows the source covers."),
   ];
 }
@@ -157,6 +166,7 @@ export const unPeacekeepingStep: PanelStep = {
       troops: 0, police: 0, observers: 0, total: 0, peak: 0, months: 0,
       tcc: placed.hasTcc ? 0 : null, tccDoubleCount: placed.hasTcc ? 0 : null, missions: 0,
       durationYears: null, durationMonths: null, spellStart: null,
+      mainMission: null, mainDurationYears: null, mainDurationMonths: null,
     };
     for (let i = 0; i < n; i++) {
       if (!coveredYears.has(yr[i])) continue;
@@ -173,6 +183,8 @@ export const unPeacekeepingStep: PanelStep = {
       out.un_missions[i] = a.missions;
       out.un_duration_years[i] = a.durationYears;
       out.un_duration_months[i] = a.durationMonths;
+      out.un_duration_main_years[i] = a.mainDurationYears;
+      out.un_duration_main_months[i] = a.mainDurationMonths;
       out.un_source[i] = ctx.options.unSource;
     }
     return out;
