@@ -14,6 +14,7 @@ interface ReportCliOptions {
   outcome?: string;
   outcomeCoding?: string;
   size?: string;
+  duration?: string;
   democracy?: string;
   usSeries?: string;
   trend: boolean;
@@ -47,6 +48,7 @@ export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
     outcome: c.outcome,
     outcomeCoding: c.outcomeCoding,
     size: c.size,
+    duration: c.duration,
     democracy: c.democracy,
     usSeries: c.usSeries,
     trend: c.trend,
@@ -71,6 +73,7 @@ export function registerReportCommand(program: Command): void {
     .option("--outcome <col>", `outcome: ${choices("outcome")}`)
     .option("--outcome-coding <c>", `"No mention" coded 0 or missing: ${choices("outcomeCoding")}`)
     .option("--size <col>", `deployment size measure: ${choices("size")}`)
+    .option("--duration <d>", `M2's duration: since the host's deployment (host) or its largest mission's (main-mission): ${choices("duration")}`)
     .option("--democracy <col>", `democracy control: ${choices("democracy")}`)
     .option("--us-series <s>", `US troop series for the placebo: ${choices("usSeries")}`)
     .option("--no-trend", "leave out the linear time trend")

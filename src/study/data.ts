@@ -24,9 +24,9 @@ export function termValue(row: PanelRow, t: Pick<TermSpec, "col" | "fn">): numbe
 /** COW code of the United States, whose own troops at home are not a foreign presence. */
 const USA = 2;
 
-/** Years deployed, with 0 for a country-year without UN personnel (the panel leaves it missing there). */
-function durationOrZero(r: PanelRow): number | null {
-  const d = numOf(r, "un_duration_years");
+/** A duration column, with 0 for a country-year without UN personnel (the panel leaves it missing there). */
+function durationOrZero(r: PanelRow, col: "un_duration_years" | "un_duration_main_years"): number | null {
+  const d = numOf(r, col);
   if (d !== null) return d;
   return numOf(r, "un_total") === 0 ? 0 : null;
 }
@@ -42,6 +42,7 @@ export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): 
  * year t-1) and add the derived columns the study uses: `report_year`; `trend` =
  * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier;
  * `un_duration` = `un_duration_years`, 0 where no UN personnel are present;
+ * `un_duration_main` = `un_duration_main_years` (the largest mission's), likewise 0;
  * `us_troops_foreign` = `us_troops`, but 0 for the United States itself (the series
  * counts US troops at home, which are not a foreign military presence).
  * Rows are returned sorted by ccode then year, so the output is deterministic.
@@ -60,7 +61,8 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       report_year: ry,
       trend: ry - o.yearFrom,
       tip_tier_lag: tier.get(`${String(r.ccode)}:${year - 1}`) ?? null,
-      un_duration: durationOrZero(r),
+      un_duration: durationOrZero(r, "un_duration_years"),
+      un_duration_main: durationOrZero(r, "un_duration_main_years"),
       us_troops_foreign: numOf(r, "ccode") === USA ? (r.us_troops === null ? null : 0) : numOf(r, "us_troops"),
     });
   }

@@ -17,6 +17,12 @@ export type Outcome = "pdest" | "destination";
 export type OutcomeCoding = "yes-vs-rest" | "no-mention-missing";
 /** The deployment size measure: mean monthly uniformed personnel, troops only, or the peak month. */
 export type SizeMeasure = "un_total" | "un_troops" | "un_peak";
+/**
+ * The duration moderator of M2: `host` = years since the host's current continuous UN
+ * deployment began (any mission, so UNTSO's observers date Lebanon from 1948); `main-mission`
+ * = years since the current deployment of the year's largest mission began (UNIFIL, 1978).
+ */
+export type DurationMeasure = "host" | "main-mission";
 /** The democracy control. */
 export type Democracy = "polity2" | "v2x_polyarchy";
 /** The US troop series for the placebo. */
@@ -29,6 +35,7 @@ export interface StudyOptions {
   readonly outcome: Outcome;
   readonly outcomeCoding: OutcomeCoding;
   readonly size: SizeMeasure;
+  readonly duration: DurationMeasure;
   readonly democracy: Democracy;
   readonly usSeries: UsSeries;
   /** Include a linear time trend (`trend` = year - first year) among the controls. */
@@ -54,6 +61,7 @@ export const DEFAULT_OPTIONS: StudyOptions = Object.freeze({
   outcome: "pdest",
   outcomeCoding: "yes-vs-rest",
   size: "un_total",
+  duration: "host",
   democracy: "polity2",
   usSeries: "legacy",
   trend: true,
@@ -71,6 +79,7 @@ export const OPTION_CHOICES = Object.freeze({
   outcome: ["pdest", "destination"],
   outcomeCoding: ["yes-vs-rest", "no-mention-missing"],
   size: ["un_total", "un_troops", "un_peak"],
+  duration: ["host", "main-mission"],
   democracy: ["polity2", "v2x_polyarchy"],
   usSeries: ["legacy", "rebuild"],
 } as const);
@@ -82,6 +91,7 @@ export const OPTION_DOCS: Readonly<Record<keyof StudyOptions, string>> = Object.
   outcome: "Outcome: pdest (destination for forced prostitution, default) or destination (any type)",
   outcomeCoding: "Yes = 1, No and No mention = 0 (yes-vs-rest, default); or No mention as missing",
   size: "Deployment size: mean monthly uniformed personnel (un_total, default), troops, or peak month",
+  duration: "M2's duration: years since the host's UN deployment began (host, default) or its largest mission's (main-mission)",
   democracy: "Democracy control: Polity2 (default) or V-Dem polyarchy",
   usSeries: "US troop series for the placebo: legacy (default) or rebuild",
   trend: "Linear time trend among the controls (default on)",

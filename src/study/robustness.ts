@@ -57,6 +57,12 @@ export const ROBUSTNESS_VARIANTS: readonly RobustnessVariant[] = Object.freeze([
   },
   { id: "destination", label: "Outcome: destination (any type)", options: { outcome: "destination" }, note: "Broader outcome: destination for any form of trafficking, not only forced prostitution." },
   { id: "kathman", label: "Kathman source", options: { source: "kathman" }, note: "Deployment data from Kathman instead of IPI; tests dependence on the personnel source (no TCC counts: M3 not estimable)." },
+  {
+    id: "main-mission-duration",
+    label: "M2 with the largest mission's duration",
+    options: { duration: "main-mission" },
+    note: "Times M2's duration from the start of the year's largest mission, so decades-old observer missions (UNTSO, UNMOGIP) no longer date newer, larger ones; only M2 changes.",
+  },
 ]);
 
 /** The options of a variant: the main options with the variant's changes (the alignment check flips it). */

@@ -100,6 +100,13 @@ export function sizeTerm(o: StudyOptions): TermSpec {
   return { col: o.size, fn: "log1p", label: SIZE_LABEL[o.size] };
 }
 
+/** The M2 moderator the options select: `un_duration` (host) or `un_duration_main` (largest mission). */
+export function durationTerm(o: Pick<StudyOptions, "duration">): TermSpec {
+  return o.duration === "main-mission"
+    ? { col: "un_duration_main", fn: "id", label: "Years the largest mission deployed" }
+    : { col: "un_duration", fn: "id", label: "Years deployed" };
+}
+
 /**
  * The four models of Bell, Flynn & Martinez Machain (2018): logit on the outcome,
  * standard errors clustered by country, TIP report years `yearFrom`-`yearTo`.
@@ -129,7 +136,7 @@ export function studyModels(o: StudyOptions): ModelSpec[] {
       title: "Size x duration",
       claim: "The effect of deployment size grows the longer the mission has been deployed.",
       key: size,
-      moderator: { col: "un_duration", fn: "id", label: "Years deployed" },
+      moderator: durationTerm(o),
     },
     {
       ...base,

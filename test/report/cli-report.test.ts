@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.js";
+import { studyOptionsFromCli } from "../../src/cli/report.js";
 import { DATA_DIR } from "../util/data.js";
 
 async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -24,6 +25,14 @@ describe("pkt report", () => {
     expect(r.err).toContain("option source: expected one of ipi, kathman, got \"sipri\"");
     const y = await capture(["report", "--years", "1995-2011", "--data-dir", DATA_DIR]);
     expect(y.err).toContain("2001-2011");
+    const d = await capture(["report", "--duration", "oldest", "--data-dir", DATA_DIR]);
+    expect(d.code).toBe(1);
+    expect(d.err).toContain("option duration: expected one of host, main-mission, got \"oldest\"");
+  });
+
+  it("--duration main-mission reaches the study options", () => {
+    expect(studyOptionsFromCli({ out: "out", trend: true, png: true, duration: "main-mission" }).duration).toBe("main-mission");
+    expect(studyOptionsFromCli({ out: "out", trend: true, png: true }).duration).toBe("host");
   });
 
   it("--json prints the findings and the models; progress goes to stderr", async () => {

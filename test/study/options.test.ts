@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OptionError } from "../../src/core/errors.js";
+import { prepareRows } from "../../src/study/data.js";
 import { panelOptionsFor } from "../../src/study/engine.js";
 import { DEFAULT_OPTIONS, resolveOptions } from "../../src/study/options.js";
 import { formulaOf, studyModels } from "../../src/study/spec.js";
@@ -21,6 +22,27 @@ describe("study options and specs", () => {
   it("each option changes what it says", () => {
     const o = resolveOptions({ outcome: "destination", size: "un_peak", democracy: "v2x_polyarchy", trend: false, tier: true });
     expect(formulaOf(studyModels(o)[0])).toBe("destination ~ log1p(un_peak) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + tip_tier_lag");
+  });
+
+  it("duration = main-mission moderates M2 by the largest mission's duration", () => {
+    expect(DEFAULT_OPTIONS.duration).toBe("host");
+    expect(formulaOf(studyModels(resolveOptions({ duration: "main-mission" }))[1])).toBe(
+      "pdest ~ log1p(un_total) + un_duration_main + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_duration_main",
+    );
+    expect(() => resolveOptions({ duration: "mission" })).toThrow(/option duration: expected one of host, main-mission, got "mission"/);
+  });
+
+  it("fills both durations with 0 where no UN personnel are present, and keeps them missing where only the duration is", () => {
+    const base = { ccode: 100, year: 2005, pdest: 1 };
+    const rows = prepareRows(
+      [
+        { ...base, un_total: 0, un_duration_years: null, un_duration_main_years: null },
+        { ...base, ccode: 101, un_total: 500, un_duration_years: 60, un_duration_main_years: 30 },
+        { ...base, ccode: 102, un_total: null, un_duration_years: null, un_duration_main_years: null },
+      ],
+      DEFAULT_OPTIONS,
+    );
+    expect(rows.map((r) => [r.un_duration, r.un_duration_main])).toEqual([[0, 0], [60, 30], [null, null]]);
   });
 
   it("year effects replace the trend with report-year dummies", () => {

@@ -20,13 +20,23 @@ describe("runStudy on a synthetic panel", () => {
     expect(s.rows.every((r) => (r.report_year as number) >= 2001 && (r.report_year as number) <= 2011)).toBe(true);
   });
 
+  it("re-estimates M2 on the largest mission's duration; the models that do not read it repeat the main row", () => {
+    const v = s.robustness.find((r) => r.variant.id === "main-mission-duration")!;
+    expect(v.options.duration).toBe("main-mission");
+    expect(v.cells.map((c) => c.term)).toEqual(["log1p(un_total)", "log1p(un_total):un_duration_main", "log1p(un_total):un_tcc", "log1p(us_troops_foreign)"]);
+    const main = s.robustness[0];
+    for (const i of [0, 2, 3]) expect(v.cells[i].coefficient?.estimate).toBe(main.cells[i].coefficient?.estimate);
+    expect(v.cells[1].coefficient?.estimate).not.toBe(main.cells[1].coefficient?.estimate);
+    expect(v.cells[1].nobs).toBe(main.cells[1].nobs);
+  });
+
   it("derives a finding per claim and the curves", () => {
     expect(s.findings.map((f) => f.id)).toEqual(["size", "duration", "tcc", "placebo"]);
     expect(s.curves.prediction.length).toBeGreaterThan(10);
     expect(s.curves.duration.length).toBeGreaterThan(1);
     expect(s.curves.tcc.length).toBeGreaterThan(1);
     for (const p of s.curves.prediction) expect(p.conf_low).toBeLessThanOrEqual(p.estimate);
-    expect(s.robustness.map((r) => r.variant.id)).toEqual(["main", "probit", "firth", "relogit", "clogit", "alignment", "year-effects", "destination", "kathman"]);
+    expect(s.robustness.map((r) => r.variant.id)).toEqual(["main", "probit", "firth", "relogit", "clogit", "alignment", "year-effects", "destination", "kathman", "main-mission-duration"]);
     const main = s.robustness[0].cells[0].coefficient;
     expect(main?.estimate).toBe(s.models[0].results.tidy.find((t) => t.term === "log1p(un_total)")?.estimate);
   });
