@@ -104,7 +104,11 @@ function durationCaveat(s: StudyResults): string {
   const deployed = s.rows.filter((r) => typeof r.un_total === "number" && r.un_total > 0 && typeof r[col] === "number");
   const old = deployed.filter((r) => (r[col] as number) >= 40);
   if (deployed.length === 0 || old.length === 0) return "";
-  return ` Durations run from the start of the current continuous deployment, so hosts of the long-running observer missions (UNTSO since 1948, UNMOGIP since 1949, UNFICYP since 1964) have durations of 40 years or more: ${old.length} of ${deployed.length} country-years with UN personnel (${fmt((100 * old.length) / deployed.length, 0)}%), which weigh on M2.`;
+  const share = `${old.length} of ${deployed.length} country-years with UN personnel (${fmt((100 * old.length) / deployed.length, 0)}%)`;
+  if (s.options.duration === "main-mission") {
+    return ` Durations are those of each host's largest mission in the year, from the start of its current continuous deployment; the oldest large missions (UNFICYP since 1964, UNMOGIP since 1949) still give durations of 40 years or more: ${share}.`;
+  }
+  return ` Durations run from the start of the host's current continuous deployment, so hosts of the long-running observer missions (UNTSO since 1948, UNMOGIP since 1949, UNFICYP since 1964) have durations of 40 years or more: ${share}, which weigh on M2 (the robustness check with the largest mission's duration, option duration = main-mission, addresses this).`;
 }
 
 /** The data-and-method text: sample, outcome, estimation. */
