@@ -2,7 +2,6 @@ import { PktError } from "../core/errors.js";
 import type { PanelRow } from "../panel/panel.js";
 import { eventStudy, type EventStudyResult } from "../stats/causal/event-study.js";
 import { syntheticControlPlacebo } from "../stats/causal/synthetic-control.js";
-import { createRng } from "../stats/random.js";
 import type { Onset } from "./onsets.js";
 
 /** An outcome with yearly variation that the designs can use, and the calendar years it covers. */
@@ -152,12 +151,6 @@ export interface EventStudyOptions {
   readonly seed: number;
 }
 
-/** The random stream the causal estimators take, from the project's seeded generator. */
-export function seededStream(seed: number): () => number {
-  const r = createRng(seed);
-  return () => r.next();
-}
-
 /**
  * Staggered-adoption event study of an outcome around UN deployment onset: treated are
  * countries with a usable onset in the outcome's years (at least one earlier year of
@@ -192,7 +185,7 @@ export function eventStudyFor(
   const neverTreated = [...adoption].filter(([u, g]) => g === null && present.has(u)).length;
   const base = { outcome: out.col, treated, neverTreated };
   try {
-    const result = eventStudy({ rows: data, adoption, window: o.window, reps: o.reps, seed: o.seed, rng: seededStream });
+    const result = eventStudy({ rows: data, adoption, window: o.window, reps: o.reps, seed: o.seed });
     return { ...base, result, reason: null };
   } catch (e) {
     if (e instanceof PktError) return { ...base, result: null, reason: e.message };

@@ -1,4 +1,5 @@
 import { OptionError } from "../../core/errors.js";
+import { createRng } from "../random.js";
 
 /**
  * Event study with staggered adoption, after Callaway & Sant'Anna (2021): group-time
@@ -6,7 +7,8 @@ import { OptionError } from "../../core/errors.js";
  * before adoption (g - 1) as the base for every t (a "universal" base period, so
  * ATT(g, g - 1) = 0 by construction, as in the usual event-study plot), aggregated to
  * event time e = t - g with weights proportional to cohort size. Unconditional parallel
- * trends; no covariates. Inference: unit (pairs) bootstrap with a seed.
+ * trends; no covariates. Inference: unit (pairs) bootstrap; replicate b draws from
+ * stream b of the project's seeded generator, so the same seed gives the same intervals.
  */
 export interface EventStudyInput {
   /** One row per unit and time; units are resampled whole by the bootstrap. */
@@ -19,8 +21,6 @@ export interface EventStudyInput {
   readonly reps?: number;
   /** Seed for the bootstrap. */
   readonly seed: number;
-  /** Random stream factory: seed -> uniform [0, 1). */
-  readonly rng: (seed: number) => () => number;
   /** Confidence level (default 0.95). */
   readonly level?: number;
 }
@@ -147,8 +147,8 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
   const draws = new Map<number, number[]>();
   const overallDraws: number[] = [];
   for (let b = 0; b < reps; b++) {
-    const rnd = input.rng(input.seed + b * 0x9e3779b1);
-    const sample = all.map(() => Math.floor(rnd() * all.length));
+    const rnd = createRng(input.seed, b);
+    const sample = all.map(() => rnd.nextInt(all.length));
     const est = estimate(p, sample, window);
     for (const [e, v] of est) {
       const list = draws.get(e) ?? [];

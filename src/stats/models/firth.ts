@@ -9,23 +9,7 @@ import { cholesky, cholInverse, createMatrix, type Matrix } from "../linalg/matr
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { hasInterceptColumn, invLogit, logLikBinary } from "./binary-util.js";
-
-/** Leverages h_i = w_i x_i' (X'WX)^{-1} x_i. */
-function leverages(X: Matrix, w: Float64Array, inv: Matrix): Float64Array {
-  const n = X.rows, p = X.cols, xd = X.data, vd = inv.data;
-  const h = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const off = i * p;
-    let q = 0;
-    for (let a = 0; a < p; a++) {
-      let s = 0;
-      for (let b = 0; b < p; b++) s += vd[a * p + b] * xd[off + b];
-      q += xd[off + a] * s;
-    }
-    h[i] = w[i] * q;
-  }
-  return h;
-}
+import { leverages } from "./glm.js";
 
 /** log det of a symmetric positive-definite matrix from its Cholesky factor. */
 function logDetChol(L: Matrix): number {

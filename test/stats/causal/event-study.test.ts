@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { eventStudy } from "../../../src/stats/causal/event-study.js";
-
-// mulberry32: a small seeded generator for the simulation and the bootstrap in tests.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from "../../../src/stats/random.js";
 
 /** Unit and year effects, staggered adoption for half the units, effect(e) for e >= 0. */
 function simulate(effect: (e: number) => number, seed: number) {
-  const rnd = mulberry32(seed);
+  const gen = createRng(seed);
+  const rnd = () => gen.next();
   const normal = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
   const rows: { unit: string; time: number; y: number | null }[] = [];
   const adoption = new Map<string, number | null>();
@@ -37,7 +27,7 @@ function simulate(effect: (e: number) => number, seed: number) {
 describe("eventStudy", () => {
   it("recovers a dynamic effect 0.5 * (e + 1) after adoption and zero before", () => {
     const sim = simulate((e) => 0.5 * (e + 1), 1);
-    const r = eventStudy({ ...sim, window: [-4, 5], reps: 199, seed: 42, rng: mulberry32 });
+    const r = eventStudy({ ...sim, window: [-4, 5], reps: 199, seed: 42 });
     for (const est of r.estimates) {
       const truth = est.e >= 0 ? 0.5 * (est.e + 1) : 0;
       expect(Math.abs(est.att - truth), `e=${est.e}`).toBeLessThan(0.25);
@@ -50,7 +40,7 @@ describe("eventStudy", () => {
   });
 
   it("finds no effect in data with none", () => {
-    const r = eventStudy({ ...simulate(() => 0, 2), window: [-4, 5], reps: 199, seed: 7, rng: mulberry32 });
+    const r = eventStudy({ ...simulate(() => 0, 2), window: [-4, 5], reps: 199, seed: 7 });
     expect(r.overall.conf_low!).toBeLessThan(0);
     expect(r.overall.conf_high!).toBeGreaterThan(0);
     expect(Math.abs(r.overall.att)).toBeLessThan(0.2);
@@ -58,10 +48,10 @@ describe("eventStudy", () => {
 
   it("gives the same answer for the same seed and needs never-treated units", () => {
     const sim = simulate(() => 1, 3);
-    const a = eventStudy({ ...sim, window: [-2, 2], reps: 50, seed: 5, rng: mulberry32 });
-    const b = eventStudy({ ...sim, window: [-2, 2], reps: 50, seed: 5, rng: mulberry32 });
+    const a = eventStudy({ ...sim, window: [-2, 2], reps: 50, seed: 5 });
+    const b = eventStudy({ ...sim, window: [-2, 2], reps: 50, seed: 5 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const allTreated = new Map([...sim.adoption.keys()].map((u) => [u, 2005]));
-    expect(() => eventStudy({ rows: sim.rows, adoption: allTreated, seed: 1, rng: mulberry32 })).toThrow("event study: no never-treated units to compare with");
+    expect(() => eventStudy({ rows: sim.rows, adoption: allTreated, seed: 1 })).toThrow("event study: no never-treated units to compare with");
   });
 });
