@@ -1,6 +1,7 @@
 import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
+import { stateYearKey } from "./state-year-key.js";
 import type { SourceDef } from "./source.js";
 
 /** COW National Material Capabilities v7 (abridged): milex, milper, irst, pec, tpop (thousands), upop, cinc; -9 recoded to empty */
@@ -55,12 +56,7 @@ export function readCowNmc(dataDir: string): CowNmcRow[] {
 function nmcRows(table: CsvTable): CowNmcRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (r) => {
-    const ccode = r.reqInt("ccode");
-    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
-    const year = r.reqInt("year");
-    const key = `${ccode} ${year}`;
-    const first = keys.firstLine(key, r);
-    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    const { ccode, year } = stateYearKey(r, keys);
     const values = {} as Record<(typeof VALUES)[number], number | null>;
     for (const col of VALUES) {
       const v = r.num(col, { extraNa: [-9] });

@@ -1,6 +1,7 @@
 import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
+import { stateYearKey } from "./state-year-key.js";
 import type { SourceDef } from "./source.js";
 
 /** COW state-year regime measures 1816-2025: extended UDS (euds, aeuds), Polity5 polity2 (ends 2018), V-Dem v2x_polyarchy (v16) */
@@ -45,12 +46,7 @@ export function readDemocracy(dataDir: string): DemocracyRow[] {
 function democracyRows(table: CsvTable): DemocracyRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (r) => {
-    const ccode = r.reqInt("ccode");
-    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
-    const year = r.reqInt("year");
-    const key = `${ccode} ${year}`;
-    const first = keys.firstLine(key, r);
-    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    const { ccode, year } = stateYearKey(r, keys);
     const polity2 = r.int("polity2");
     if (polity2 !== null && (polity2 < -10 || polity2 > 10)) throw r.error("polity2", "an integer -10..10", quote(polity2));
     const v2xPolyarchy = r.num("v2x_polyarchy");

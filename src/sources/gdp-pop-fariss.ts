@@ -1,6 +1,7 @@
 import { KeyLines, mapCsv, parseCsv, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
 import { readSourceCsv } from "./read-source.js";
+import { stateYearKey } from "./state-year-key.js";
 import type { SourceDef } from "./source.js";
 
 /** COW state-year GDP per capita (mrgdppc, 2011 PPP, Maddison-anchored), real GDP and population (PWT-anchored) with standard deviations, 1816-2019 */
@@ -50,12 +51,7 @@ export function readGdpPopFariss(dataDir: string): GdpPopFarissRow[] {
 function farissRows(table: CsvTable): GdpPopFarissRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (r) => {
-    const ccode = r.reqInt("ccode");
-    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
-    const year = r.reqInt("year");
-    const key = `${ccode} ${year}`;
-    const first = keys.firstLine(key, r);
-    if (first !== undefined) throw r.error("ccode", "one row per (ccode, year)", `a second row for ccode ${ccode} in ${year} (first on line ${first})`);
+    const { ccode, year } = stateYearKey(r, keys);
     const values = {} as Record<keyof typeof VALUES, number | null>;
     for (const [k, col] of Object.entries(VALUES) as [keyof typeof VALUES, string][]) {
       const v = r.num(col);

@@ -1,5 +1,6 @@
 import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
+import { ipiMonth } from "./ipi-month.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
@@ -130,12 +131,7 @@ export function readIpiMissionMonth(dataDir: string): IpiMissionMonthRow[] {
 function ipiMissionMonthRows(table: CsvTable): IpiMissionMonthRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (row) => {
-    const dateRaw = row.reqStr("Date");
-    const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
-    const month = m ? Number(m[2]) : 0;
-    if (!m || month < 1 || month > 12) throw row.error("Date", "a date YYYY-MM-DD", quote(dateRaw));
-    const year = Number(m[1]);
-    const date = `${m[1]}-${m[2]}`;
+    const { year, month, date } = ipiMonth(row, "Date");
     const missionAsGiven = row.reqStr("Mission");
     const fix = IPI_MISSION_RELABELS.find((r) => r.from === missionAsGiven && r.months[0] <= date && date <= r.months[1]);
     const mission = fix ? fix.to : missionAsGiven;

@@ -1,5 +1,6 @@
 import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
+import { ipiMonth } from "./ipi-month.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
@@ -86,11 +87,7 @@ export function readIpiTccGender(dataDir: string): IpiTccGenderRow[] {
 function genderRows(table: CsvTable): IpiTccGenderRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (row) => {
-    const dateRaw = row.reqStr("Date");
-    const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
-    const month = m ? Number(m[2]) : 0;
-    if (!m || month < 1 || month > 12) throw row.error("Date", "a date YYYY-MM-DD", quote(dateRaw));
-    const date = `${m[1]}-${m[2]}`;
+    const { year, month, date } = ipiMonth(row, "Date");
     const contributorIso3 = row.reqStr("Contributor ISO-3");
     if (!/^[A-Z]{3}$/.test(contributorIso3)) throw row.error("Contributor ISO-3", "an ISO-3 code", quote(contributorIso3));
     const mission = row.reqStr("Mission");
@@ -109,7 +106,7 @@ function genderRows(table: CsvTable): IpiTccGenderRow[] {
       contributor: row.reqStr("Contributor"),
       contributorIso3,
       mission,
-      year: Number(m[1]),
+      year,
       month,
       date,
       ...by,

@@ -1,5 +1,6 @@
 import { KeyLines, mapCsv, parseCsv, type CsvRow, type CsvTable } from "../core/csv.js";
 import { quote } from "../core/errors.js";
+import { ipiMonth } from "./ipi-month.js";
 import { readSourceCsv } from "./read-source.js";
 import type { SourceDef } from "./source.js";
 
@@ -77,10 +78,7 @@ export function readIpiTccMonth(dataDir: string): IpiTccMonthRow[] {
 function tccMonthRows(table: CsvTable): IpiTccMonthRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (row) => {
-    const dateRaw = row.reqStr("Date");
-    const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(dateRaw);
-    const month = m ? Number(m[2]) : 0;
-    if (!m || month < 1 || month > 12) throw row.error("Date", "a date YYYY-MM-DD", quote(dateRaw));
+    const { year, month, date } = ipiMonth(row, "Date");
     const contributorIso3 = iso3(row, "Contributor_ISO-3");
     const mission = text(row, "Mission");
     const key = `${contributorIso3}|${mission}`;
@@ -106,9 +104,9 @@ function tccMonthRows(table: CsvTable): IpiTccMonthRow[] {
       mission,
       hostName: text(row, "Mission_Country"),
       hostIso3: iso3(row, "Mission_Country_ISO-3"),
-      year: Number(m[1]),
+      year,
       month,
-      date: `${m[1]}-${m[2]}`,
+      date,
       troops,
       individualPolice,
       formedPolice,
