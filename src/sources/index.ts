@@ -27,6 +27,8 @@ export { kelleySimmonsSource } from "./kelley-simmons.js";
 export { maddisonSource, parseMaddison, readMaddison, type MaddisonRow } from "./maddison.js";
 export { policyIndex3pSource, POLICY_INDEX_3P_CODE_FIXES, parsePolicyIndex3p, readPolicyIndex3p, type PolicyIndex3pRow } from "./policy-index-3p.js";
 export { radpkoBaseYearSource, parseRadpko, readRadpko, type RadpkoGroup, type RadpkoRow } from "./radpko-base-year.js";
+export { geopkoLocationsSource, parseGeopko, readGeopko, type GeopkoContributor, type GeopkoLocationRow } from "./geopko-locations.js";
+export { geopkoRdataSource } from "./geopko-rdata.js";
 export { tipTiersSource, TIP_TIERS_CODE_FIXES, parseTipTiers, readTipTiers, type TipTierLabel, type TipTier, type TipTierRow } from "./tip-tiers.js";
 export { ucdpAcdSource, parseUcdpAcd, readUcdpAcd, ucdpConflictYears, type UcdpConflictType, type UcdpIncompatibility, type UcdpAcdRow } from "./ucdp-acd.js";
 export { unMissionsSource, UN_MISSIONS_SWAPPED_COORDS, parseUnMissions, readUnMissions, type UnMissionKind, type UnMissionRow } from "./un-missions.js";

@@ -7,6 +7,8 @@ import { unMissionsSource } from "./un-missions.js";
 import { unpkoCrosswalkSource } from "./unpko-crosswalk.js";
 import { unpkoCrosswalkCsvSource } from "./unpko-crosswalk-csv.js";
 import { radpkoBaseYearSource } from "./radpko-base-year.js";
+import { geopkoLocationsSource } from "./geopko-locations.js";
+import { geopkoRdataSource } from "./geopko-rdata.js";
 import { baraHultmanPkoSource } from "./bara-hultman-pko.js";
 import { htiSource } from "./hti.js";
 import { htiCodebookSource } from "./hti-codebook.js";
@@ -43,6 +45,8 @@ export const SOURCES: readonly SourceDef[] = Object.freeze([
   unpkoCrosswalkSource,
   unpkoCrosswalkCsvSource,
   radpkoBaseYearSource,
+  geopkoRdataSource,
+  geopkoLocationsSource,
   baraHultmanPkoSource,
   htiSource,
   htiCodebookSource,
