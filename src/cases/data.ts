@@ -62,8 +62,9 @@ export function cyKey(ccode: number, year: number): string {
  * Read the panel and the mission-level personnel from the raw files in `dataDir`;
  * pass a `loader` to share raw reads with another build (e.g. the report's).
  */
-export function loadCaseData(dataDir: string, loader: SourceLoader = new SourceLoader(dataDir)): CaseData {
-  const panel = runSteps(createCountryYears(loader, CASE_PANEL_OPTIONS), PANEL_STEPS, loader);
+export function loadCaseData(dataDir: string, loader: SourceLoader = new SourceLoader(dataDir), shared: PanelOptions = {}): CaseData {
+  const options: PanelOptions = { ...shared, ...CASE_PANEL_OPTIONS, ...(shared.reportAlignment ? { reportAlignment: shared.reportAlignment } : {}) };
+  const panel = runSteps(createCountryYears(loader, options), PANEL_STEPS, loader);
   const rows = toRows(panel);
   const byKey = new Map<string, PanelRow>();
   for (const r of rows) byKey.set(cyKey(r.ccode as number, r.year as number), r);
@@ -80,7 +81,7 @@ export function loadCaseData(dataDir: string, loader: SourceLoader = new SourceL
   };
 
   // Warnings from placing the months are the panel build's own (same files), already on panel.meta.
-  const ctx = { options: resolveOptions({ ...CASE_PANEL_OPTIONS, kosovo: "kosovo" }), sources: loader, warn: () => undefined };
+  const ctx = { options: resolveOptions({ ...options, kosovo: "kosovo" }), sources: loader, warn: () => undefined };
   const placed = placeUnMonths(ctx);
   const monthsIn = new Map<number, number>();
   for (const m of placed.covered) {

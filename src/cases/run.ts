@@ -1,3 +1,4 @@
+import type { PanelOptions } from "../panel/options.js";
 import { OptionError } from "../core/errors.js";
 import type { SourceLoader } from "../panel/pipeline.js";
 import { resolveOptions as studyOptions } from "../study/options.js";
@@ -26,6 +27,8 @@ export interface CasesOptions {
   readonly reps?: number;
   readonly seed?: number;
   readonly progress?: (step: string) => void;
+  /** The shared panel options (`--un-source`, `--multi-host`, `--kosovo`, `--report-alignment`, `--us-troops`); years are the cases' own. */
+  readonly panel?: PanelOptions;
   /** A source loader to share raw reads with another build (default: a new one). */
   readonly loader?: SourceLoader;
 }
@@ -102,7 +105,7 @@ function synthUnits(data: CaseData, cases: readonly CaseResult[], never: Readonl
 export function runCases(o: CasesOptions): CasesResults {
   const settings = casesSettings(o);
   o.progress?.("building the panel and mission-level personnel");
-  const data = loadCaseData(o.dataDir, o.loader);
+  const data = loadCaseData(o.dataDir, o.loader, o.panel);
   const countries = settings.countries.map((q) => resolveCase(data.codes, q));
   const cases = countries.map((c) => analyseCase(data, c, settings.from, settings.to));
   const relation = crossCaseRelation(cases);

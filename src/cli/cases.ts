@@ -5,6 +5,17 @@ import { writeFilesAtomic } from "../core/atomic-write.js";
 import { buildCasesFiles } from "../cases/files.js";
 import { DEFAULT_CASES, runCases } from "../cases/run.js";
 import { resolveDataDir } from "../sources/data-dir.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type PanelOptions } from "../panel/options.js";
+
+const choices = (k: "unSource" | "reportAlignment" | "multiHost" | "kosovo" | "usTroops"): string =>
+  `${OPTION_CHOICES[k].join("|")} (default ${DEFAULT_OPTIONS[k]})`;
+
+/** The shared panel flags, checked (a bad value is one line naming the flag). */
+function sharedPanelOptions(c: CasesCliOptions): PanelOptions {
+  const o = { unSource: c.unSource, multiHost: c.multiHost, kosovo: c.kosovo, reportAlignment: c.reportAlignment, usTroops: c.usTroops } as PanelOptions;
+  resolveOptions(o);
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PanelOptions;
+}
 
 interface CasesCliOptions {
   out: string;
@@ -17,6 +28,11 @@ interface CasesCliOptions {
   seed?: string;
   png: boolean;
   quiet?: boolean;
+  unSource?: string;
+  multiHost?: string;
+  kosovo?: string;
+  reportAlignment?: string;
+  usTroops?: string;
 }
 
 function wholeNumber(flag: string, text: string | undefined): number | undefined {
@@ -38,6 +54,11 @@ export function registerCasesCommand(program: Command): void {
     .option("--no-synth", "skip the synthetic controls (the slow part: one placebo fit per donor)")
     .option("--reps <n>", "bootstrap replicates of the event studies (default 499)")
     .option("--seed <n>", "seed of the event-study bootstrap (default 20180601)")
+    .option("--un-source <id>", `UN peacekeeping source: ${choices("unSource")}`)
+    .option("--report-alignment <a>", `TIP report year t joined to calendar year t-1 or t: ${choices("reportAlignment")}`)
+    .option("--multi-host <m>", `placement of missions with several hosts: ${choices("multiHost")}`)
+    .option("--kosovo <k>", `where UNMIK is counted in the panel: ${choices("kosovo")}`)
+    .option("--us-troops <s>", `US troop series: ${choices("usTroops")}`)
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .action(async (c: CasesCliOptions) => {
@@ -52,6 +73,7 @@ export function registerCasesCommand(program: Command): void {
         synth: c.synth,
         reps: wholeNumber("--reps", c.reps),
         seed: wholeNumber("--seed", c.seed),
+        panel: sharedPanelOptions(c),
         progress,
       });
       progress?.("rendering figures and pages");

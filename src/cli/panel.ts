@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { buildPanel } from "../panel/build.js";
-import { OPTION_CHOICES, parseYearRange, type PanelOptions } from "../panel/options.js";
+import { OptionError, quote } from "../core/errors.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES, OPTION_FLAGS, parseYearRange, type PanelOptions } from "../panel/options.js";
 import { writePanel } from "../panel/write.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { VERSION } from "./main.js";
@@ -14,6 +15,9 @@ interface PanelBuildFlags {
   kosovo?: string;
   htiNoMention?: string;
   reportAlignment?: string;
+  locationWindow?: string;
+  durationGap?: string;
+  observerThreshold?: string;
   usTroops?: string;
   gdp?: string;
   columns?: string;
@@ -26,11 +30,17 @@ export function panelOptionsFromFlags(f: Omit<PanelBuildFlags, "out" | "dataDir"
   for (const k of ["unSource", "multiHost", "kosovo", "htiNoMention", "reportAlignment", "usTroops", "gdp"] as const) {
     if (f[k] !== undefined) o[k] = f[k];
   }
+  for (const k of ["locationWindow", "durationGap", "observerThreshold"] as const) {
+    const v = f[k];
+    if (v === undefined) continue;
+    if (!/^\s*\d+\s*$/.test(v)) throw new OptionError(`${OPTION_FLAGS[k]}: expected a whole number, got ${quote(v)}`);
+    o[k] = Number(v);
+  }
   if (f.columns !== undefined) o.columns = f.columns.split(",").map((c) => c.trim()).filter((c) => c !== "");
   return o as PanelOptions;
 }
 
-const choices = (k: keyof typeof OPTION_CHOICES): string => OPTION_CHOICES[k].join(" | ");
+const choices = (k: keyof typeof OPTION_CHOICES): string => `${OPTION_CHOICES[k].join(" | ")} (default ${DEFAULT_OPTIONS[k]})`;
 
 /** `pkt panel build`. */
 export function registerPanelCommand(program: Command): void {
@@ -41,13 +51,16 @@ export function registerPanelCommand(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
     .option("--years <range>", "calendar years, e.g. 1990-2019 (default 1990-2019)")
-    .option("--un-source <src>", `UN mission-month source: ${choices("unSource")} (default ipi)`)
-    .option("--multi-host <how>", `multi-host missions: ${choices("multiHost")} (default crosswalk)`)
-    .option("--kosovo <where>", `Kosovo missions (UNMIK, KFOR, EULEX): ${choices("kosovo")} (default split-2008)`)
-    .option("--hti-no-mention <code>", `HTI "No mention": ${choices("htiNoMention")} (default zero)`)
-    .option("--report-alignment <a>", `TIP report year t -> calendar year: ${choices("reportAlignment")} (default t)`)
-    .option("--us-troops <series>", `US troop series: ${choices("usTroops")} (default legacy)`)
-    .option("--gdp <src>", `GDP per capita and population: ${choices("gdp")} (default fariss-maddison)`)
+    .option("--un-source <src>", `UN mission-month source: ${choices("unSource")}`)
+    .option("--multi-host <how>", `multi-host missions: ${choices("multiHost")}`)
+    .option("--location-window <months>", `months from a Geo-PKO map within which it places a mission (default ${DEFAULT_OPTIONS.locationWindow})`)
+    .option("--duration-gap <months>", `longest absence that does not end a UN deployment (default ${DEFAULT_OPTIONS.durationGap})`)
+    .option("--observer-threshold <n>", `observer-only missions smaller than this do not count for duration (default ${DEFAULT_OPTIONS.observerThreshold})`)
+    .option("--kosovo <where>", `Kosovo missions (UNMIK, KFOR, EULEX): ${choices("kosovo")}`)
+    .option("--hti-no-mention <code>", `HTI "No mention": ${choices("htiNoMention")} ("missing" is refused: it leaves 1 zero against 1,100 ones)`)
+    .option("--report-alignment <a>", `TIP report year t -> calendar year: ${choices("reportAlignment")}`)
+    .option("--us-troops <series>", `US troop series: ${choices("usTroops")}`)
+    .option("--gdp <src>", `GDP per capita and population: ${choices("gdp")}`)
     .option("--columns <list>", "comma-separated columns to keep (keys are always kept)")
     .action(async (flags: PanelBuildFlags) => {
       const started = performance.now();

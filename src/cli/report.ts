@@ -9,14 +9,15 @@ import { VERSION } from "./main.js";
 interface ReportCliOptions {
   out: string;
   dataDir?: string;
-  source?: string;
-  alignment?: string;
+  unSource?: string;
+  reportAlignment?: string;
+  multiHost?: string;
+  kosovo?: string;
   outcome?: string;
-  outcomeCoding?: string;
   size?: string;
   duration?: string;
   democracy?: string;
-  usSeries?: string;
+  usTroops?: string;
   trend: boolean;
   yearEffects?: boolean;
   tier?: boolean;
@@ -43,14 +44,15 @@ function parseYear(flag: string, text: string | undefined): number | undefined {
 /** Study options from the command line (unknown values are OptionErrors naming the choices). */
 export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
   return resolveOptions({
-    source: c.source,
-    alignment: c.alignment,
+    unSource: c.unSource,
+    reportAlignment: c.reportAlignment,
+    multiHost: c.multiHost,
+    kosovo: c.kosovo,
     outcome: c.outcome,
-    outcomeCoding: c.outcomeCoding,
     size: c.size,
     duration: c.duration,
     democracy: c.democracy,
-    usSeries: c.usSeries,
+    usTroops: c.usTroops,
     trend: c.trend,
     yearEffects: c.yearEffects,
     tier: c.tier,
@@ -68,14 +70,15 @@ export function registerReportCommand(program: Command): void {
     .description("Rebuild the study from the raw data: panel, models, robustness checks, findings, tables, figures, report.html and report.md.")
     .option("--out <dir>", "output directory", "out")
     .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
-    .option("--source <id>", `UN peacekeeping source: ${choices("source")}`)
-    .option("--alignment <a>", `TIP report year t joined to calendar year t-1 (lag) or t (same): ${choices("alignment")}`)
+    .option("--un-source <id>", `UN peacekeeping source: ${choices("unSource")}`)
+    .option("--report-alignment <a>", `TIP report year t joined to calendar year t-1 or t: ${choices("reportAlignment")}`)
+    .option("--multi-host <m>", `placement of missions with several hosts: ${choices("multiHost")}`)
+    .option("--kosovo <k>", `where UNMIK is counted: ${choices("kosovo")}`)
     .option("--outcome <col>", `outcome: ${choices("outcome")}`)
-    .option("--outcome-coding <c>", `"No mention" coded 0 or missing: ${choices("outcomeCoding")}`)
     .option("--size <col>", `deployment size measure: ${choices("size")}`)
-    .option("--duration <d>", `M2's duration: since the host's deployment (host) or its largest mission's (main-mission): ${choices("duration")}`)
+    .option("--duration <d>", `M2's duration measure: ${choices("duration")}`)
     .option("--democracy <col>", `democracy control: ${choices("democracy")}`)
-    .option("--us-series <s>", `US troop series for the placebo: ${choices("usSeries")}`)
+    .option("--us-troops <s>", `US troop series for the placebo: ${choices("usTroops")}`)
     .option("--no-trend", "leave out the linear time trend")
     .option("--year-effects", "report-year dummies instead of the linear trend")
     .option("--tier", "add the previous TIP tier as a control")

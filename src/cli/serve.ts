@@ -29,7 +29,7 @@ export function registerServeCommand(program: Command): void {
       const t0 = performance.now();
       const data = loadDashboardData(dir.path);
       // The study's default joins report year t to calendar year t-1; build that variant before the first page asks for it.
-      await data.panel({ ...DEFAULT_VARIANT, alignment: "t-1" });
+      await data.panel({ ...DEFAULT_VARIANT, reportAlignment: "t" });
       console.log(`panel built from ${dir.path} (default and t-1 variants) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const server = await startServer({ data, staticDir, port, host: opts.host, program: { name: "pkt", version: VERSION } });
       if (!["127.0.0.1", "::1", "localhost"].includes(opts.host)) console.log(`warning: listening on ${opts.host}, reachable from other machines`);

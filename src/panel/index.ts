@@ -12,7 +12,9 @@ export { addEconomy, economyStep } from "./steps/add-economy.js";
 export { addDemocracy, democracyStep } from "./steps/add-democracy.js";
 export { addCivilConflict, civilConflictStep } from "./steps/add-civil-conflict.js";
 export { aggregateUnHostYears, monthIndex, type HostMissionMonth, type UnHostYear } from "./steps/un-aggregate.js";
-export { kosovoHost, makeHostResolver } from "./steps/un-hosts.js";
+export { kosovoHost } from "./steps/un-hosts.js";
+export { allocate, checkConserves, AREA_RULES, type Allocation, type AllocationBasis, type HostShare } from "./steps/un-allocation.js";
+export { MISSION_LINEAGES, lineageOf, type MissionLineage } from "./steps/un-lineage.js";
 export {
   DEFAULT_OPTIONS, OPTION_CHOICES, DATA_YEARS, resolveOptions, checkColumnSelection, parseYearRange,
   type PanelOptions, type ResolvedPanelOptions, type UnSource, type MultiHost, type KosovoPlacement,

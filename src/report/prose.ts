@@ -105,10 +105,10 @@ function durationCaveat(s: StudyResults): string {
   const old = deployed.filter((r) => (r[col] as number) >= 40);
   if (deployed.length === 0 || old.length === 0) return "";
   const share = `${old.length} of ${deployed.length} country-years with UN personnel (${fmt((100 * old.length) / deployed.length, 0)}%)`;
-  if (s.options.duration === "main-mission") {
-    return ` Durations are those of each host's largest mission in the year, from the start of its current continuous deployment; the oldest large missions (UNFICYP since 1964, UNMOGIP since 1949) still give durations of 40 years or more: ${share}.`;
+  if (s.options.duration === "any-mission") {
+    return ` Durations follow version 0.1's rule (any UN personnel, so hosts of the long-running observer missions UNTSO, since 1948, and UNMOGIP, since 1949, have durations of 40 years or more: ${share}); the default rule (--duration presence) leaves small observer missions out.`;
   }
-  return ` Durations run from the start of the host's current continuous deployment, so hosts of the long-running observer missions (UNTSO since 1948, UNMOGIP since 1949, UNFICYP since 1964) have durations of 40 years or more: ${share}, which weigh on M2 (the robustness check with the largest mission's duration, option duration = main-mission, addresses this).`;
+  return ` The oldest large deployments (UNFICYP in Cyprus since 1964) still give durations of 40 years or more: ${share}.`;
 }
 
 /** The data-and-method text: sample, outcome, estimation. */
@@ -120,9 +120,9 @@ export function methodParagraphs(s: StudyResults): string[] {
     : "";
   return [
     `The study replicated: ${STUDY_CITATION}`,
-    `Unit: country-year (Correlates of War state system). Outcome: ${o.outcome} from the Human Trafficking Indicators (Frank 2013), coded 1 when the TIP report lists the country as a destination ${o.outcome === "pdest" ? "for forced prostitution" : "for any form of trafficking"}, ${o.outcomeCoding === "yes-vs-rest" ? "0 when it says No or does not mention it" : "0 when it says No (No mention treated as missing)"}; countries absent from a report are missing. ${sample}`,
-    `Timing: ${o.alignment === "lag" ? "the report of year t (covering April t-1 to March t) is joined to deployments and controls of calendar year t-1" : "the report of year t is joined to deployments and controls of calendar year t"}.`,
-    "UN deployment: mean monthly uniformed personnel (troops, police, observers) hosted, from the mission-month data, entered as log(1 + personnel) so that countries without peacekeepers stay in the sample; duration in years since the current continuous deployment began; contributing countries as the largest monthly count." +
+    `Unit: country-year (Correlates of War state system). Outcome: ${o.outcome} from the Human Trafficking Indicators (Frank 2013), coded 1 when the TIP report lists the country as a destination ${o.outcome === "pdest" ? "for forced prostitution" : "for any form of trafficking"}, 0 when it says No or does not mention it (with "No mention" as missing, 1 zero would face 1,100 ones); countries absent from a report are missing. ${sample}`,
+    `Timing: ${o.reportAlignment === "t-1" ? "the report of year t (covering April t-1 to March t) is joined to deployments and controls of calendar year t-1" : "the report of year t is joined to deployments and controls of calendar year t"}.`,
+    "UN deployment: mean monthly uniformed personnel (troops, police, observers) hosted, from the mission-month data, entered as log(1 + personnel) so that countries without peacekeepers stay in the sample; multi-host missions divided among the countries where their personnel served (Geo-PKO deployment maps), so every peacekeeper is counted once; duration in years since the host's current UN deployment began, leaving out small observer missions and bridging absences of up to two years; contributing countries as the distinct states in the month with the most." +
       durationCaveat(s),
     "Estimation: logit with standard errors clustered by country (CR1, Stata's small-sample factor; equal to R's sandwich::vcovCL type HC1), listwise deletion of missing values. Effects on probabilities are average predicted probabilities (other variables as observed) with delta-method intervals; marginal effects in M2 and M3 are on the log-odds scale.",
     `Verdict rule: ${FINDING_RULE.text}`,

@@ -8,28 +8,44 @@
 /** One country-year of the panel: column name -> value (null when missing). */
 export type PanelRow = Readonly<Record<string, number | string | null>>;
 
-/** Panel options the dashboard can switch, each a closed set of values. */
+/**
+ * Panel options the dashboard can switch, each a closed set of values. The names, values
+ * and defaults are the panel's (`--report-alignment` is `reportAlignment`, and so on), so
+ * the dashboard, `pkt panel build`, `pkt report` and `pkt cases` agree.
+ */
 export interface PanelVariant {
-  /** Join TIP report year t to calendar year t (`t`) or t-1 (`t-1`). */
-  readonly alignment: "t" | "t-1";
+  /** Join TIP report year t to calendar year t-1 (`t-1`, default) or t (`t`). */
+  readonly reportAlignment: "t-1" | "t";
   /** UN personnel source: IPI mission-months or Kathman. */
-  readonly source: "ipi" | "kathman";
-  /** How HTI's "No mention" is coded in `pdest`/`destination`: as 0 (`zero`) or missing (`missing`). */
-  readonly nomention: "zero" | "missing";
+  readonly unSource: "ipi" | "kathman";
+  /** Placement of multi-host missions. */
+  readonly multiHost: "located" | "split" | "hq" | "full";
+  /** Where UNMIK is counted. */
+  readonly kosovo: "split-2008" | "serbia" | "kosovo";
   /** US troop series: troopdata legacy country-year, or the rebuild series' yearly maximum. */
-  readonly us: "legacy" | "rebuild";
+  readonly usTroops: "legacy" | "rebuild";
 }
 
-/** The values each variant option may take; the first is the default. */
+/** The values each variant option may take; the first is the default (the panel's default). */
 export const VARIANT_CHOICES: { readonly [K in keyof PanelVariant]: readonly PanelVariant[K][] } = Object.freeze({
-  alignment: Object.freeze(["t", "t-1"] as const),
-  source: Object.freeze(["ipi", "kathman"] as const),
-  nomention: Object.freeze(["zero", "missing"] as const),
-  us: Object.freeze(["legacy", "rebuild"] as const),
+  reportAlignment: Object.freeze(["t-1", "t"] as const),
+  unSource: Object.freeze(["ipi", "kathman"] as const),
+  multiHost: Object.freeze(["located", "split", "hq", "full"] as const),
+  kosovo: Object.freeze(["split-2008", "serbia", "kosovo"] as const),
+  usTroops: Object.freeze(["legacy", "rebuild"] as const),
 });
 
-/** The default panel variant. */
-export const DEFAULT_VARIANT: PanelVariant = Object.freeze({ alignment: "t", source: "ipi", nomention: "zero", us: "legacy" });
+/** The default panel variant: the panel's defaults. */
+export const DEFAULT_VARIANT: PanelVariant = Object.freeze({
+  reportAlignment: "t-1", unSource: "ipi", multiHost: "located", kosovo: "split-2008", usTroops: "legacy",
+});
+
+/**
+ * The variant the map, country and over-time views use: each calendar year beside the TIP
+ * report of the same year, so that a year on screen is one year (the study itself joins
+ * report t to calendar year t-1; the captions say so).
+ */
+export const DISPLAY_VARIANT: Partial<PanelVariant> = Object.freeze({ reportAlignment: "t" });
 
 /** Personnel of one operation in one host country and year. */
 export interface MissionYear {
@@ -83,5 +99,5 @@ export interface DashboardData {
 
 /** Stable key of a variant, for caches. */
 export function variantKey(v: PanelVariant): string {
-  return `${v.alignment}|${v.source}|${v.nomention}|${v.us}`;
+  return `${v.reportAlignment}|${v.unSource}|${v.multiHost}|${v.kosovo}|${v.usTroops}`;
 }

@@ -14,7 +14,7 @@ import { DEFAULT_VARIANT, variantKey, type ColumnInfo, type DashboardData, type 
 
 /** The panel options a dashboard variant stands for. */
 export function panelOptionsOf(v: PanelVariant): PanelOptions {
-  return { reportAlignment: v.alignment, unSource: v.source, htiNoMention: v.nomention, usTroops: v.us };
+  return { reportAlignment: v.reportAlignment, unSource: v.unSource, multiHost: v.multiHost, kosovo: v.kosovo, usTroops: v.usTroops };
 }
 
 /** Organisation labels of Bara and Hultman's non-UN types, as the country page shows them. */

@@ -80,7 +80,7 @@ export function parseColumns(value: string | undefined, known: readonly string[]
   return known.filter((k) => seen.has(k));
 }
 
-/** Parse the panel-variant parameters (`alignment`, `source`, `nomention`, `us`), each from its closed set. */
+/** Parse the panel-variant parameters (`reportAlignment`, `unSource`, `multiHost`, `kosovo`, `usTroops`), each from its closed set. */
 export function parseVariant(q: Map<string, string>): PanelVariant {
   const pick = <K extends keyof PanelVariant>(key: K): PanelVariant[K] => {
     const v = q.get(key);
@@ -89,7 +89,7 @@ export function parseVariant(q: Map<string, string>): PanelVariant {
     if (!choices.includes(v)) throw new HttpError(400, `${key} must be one of ${choices.join(", ")}; got ${JSON.stringify(clip(v))}`);
     return v as PanelVariant[K];
   };
-  return { alignment: pick("alignment"), source: pick("source"), nomention: pick("nomention"), us: pick("us") };
+  return { reportAlignment: pick("reportAlignment"), unSource: pick("unSource"), multiHost: pick("multiHost"), kosovo: pick("kosovo"), usTroops: pick("usTroops") };
 }
 
 /** The names of the variant parameters, for `parseQuery`'s allowed list. */

@@ -25,24 +25,25 @@ export function termValue(row: PanelRow, t: Pick<TermSpec, "col" | "fn">): numbe
 const USA = 2;
 
 /** A duration column, with 0 for a country-year without UN personnel (the panel leaves it missing there). */
-function durationOrZero(r: PanelRow, col: "un_duration_years" | "un_duration_main_years"): number | null {
+function durationOrZero(r: PanelRow, col: "un_duration_years" | "un_duration_main_years" | "un_duration_any_years"): number | null {
   const d = numOf(r, col);
   if (d !== null) return d;
   return numOf(r, "un_total") === 0 ? 0 : null;
 }
 
 /** The TIP report year whose outcome sits on a panel row of calendar year `year`. */
-export function reportYearOf(year: number, o: Pick<StudyOptions, "alignment">): number {
-  return o.alignment === "lag" ? year + 1 : year;
+export function reportYearOf(year: number, o: Pick<StudyOptions, "reportAlignment">): number {
+  return o.reportAlignment === "t-1" ? year + 1 : year;
 }
 
 /**
  * Keep the rows whose outcome comes from TIP report years `yearFrom`-`yearTo` (the panel
- * is keyed by calendar year; under the `lag` alignment report year t sits on calendar
+ * is keyed by calendar year; under the `t-1` alignment report year t sits on calendar
  * year t-1) and add the derived columns the study uses: `report_year`; `trend` =
  * report year - yearFrom; `tip_tier_lag` = the same country's tier one report earlier;
  * `un_duration` = `un_duration_years`, 0 where no UN personnel are present;
- * `un_duration_main` = `un_duration_main_years` (the largest mission's), likewise 0;
+ * `un_duration_main` = `un_duration_main_years` (the largest mission line's), likewise 0;
+ * `un_duration_any` = `un_duration_any_years` (version 0.1's rule), likewise 0;
  * `us_troops_foreign` = `us_troops`, but 0 for the United States itself (the series
  * counts US troops at home, which are not a foreign military presence).
  * Rows are returned sorted by ccode then year, so the output is deterministic.
@@ -63,6 +64,7 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       tip_tier_lag: tier.get(`${String(r.ccode)}:${year - 1}`) ?? null,
       un_duration: durationOrZero(r, "un_duration_years"),
       un_duration_main: durationOrZero(r, "un_duration_main_years"),
+      un_duration_any: durationOrZero(r, "un_duration_any_years"),
       us_troops_foreign: numOf(r, "ccode") === USA ? (r.us_troops === null ? null : 0) : numOf(r, "us_troops"),
     });
   }

@@ -6,7 +6,7 @@ import type { FitRequest } from "./run.js";
 
 /**
  * The panel options a study run needs: the study's choices mapped onto the panel's
- * (source, report alignment, "No mention" coding, US series), calendar years from two
+ * (the shared options: source, report alignment, multi-host placement, Kosovo, US series), calendar years from two
  * before the first report year (the lag alignment and the lagged tier reach back two
  * years) to the last. Durations do not need earlier rows: the panel computes them from
  * the whole mission-month history.
@@ -14,10 +14,11 @@ import type { FitRequest } from "./run.js";
 export function panelOptionsFor(o: StudyOptions): Partial<ResolvedPanelOptions> {
   return {
     years: [o.yearFrom - 2, o.yearTo],
-    unSource: o.source,
-    reportAlignment: o.alignment === "lag" ? "t-1" : "t",
-    htiNoMention: o.outcomeCoding === "yes-vs-rest" ? "zero" : "missing",
-    usTroops: o.usSeries,
+    unSource: o.unSource,
+    reportAlignment: o.reportAlignment,
+    multiHost: o.multiHost,
+    kosovo: o.kosovo,
+    usTroops: o.usTroops,
   };
 }
 

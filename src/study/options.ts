@@ -1,43 +1,40 @@
 import { OptionError } from "../core/errors.js";
 
-/** Which UN peacekeeping source feeds the deployment columns. */
-export type UnSource = "ipi" | "kathman";
-/**
- * How TIP report year t is joined to calendar-year data: `lag` joins report t to
- * calendar year t-1 (the year the report mostly covers: April t-1 to March t);
- * `same` joins report t to calendar year t.
- */
-export type Alignment = "lag" | "same";
+import type { KosovoPlacement, MultiHost, ReportAlignment, UnSource, UsTroopsSeries } from "../panel/options.js";
+
+export type { KosovoPlacement, MultiHost, ReportAlignment, UnSource, UsTroopsSeries };
 /** The outcome: `pdest` (destination for forced prostitution) or `destination` (any type). */
 export type Outcome = "pdest" | "destination";
-/**
- * How HTI's three labels become 0/1: `yes-vs-rest` codes Yes = 1, No and No mention = 0
- * (as the paper); `no-mention-missing` drops "No mention" rows (missing).
- */
-export type OutcomeCoding = "yes-vs-rest" | "no-mention-missing";
 /** The deployment size measure: mean monthly uniformed personnel, troops only, or the peak month. */
 export type SizeMeasure = "un_total" | "un_troops" | "un_peak";
 /**
- * The duration moderator of M2: `host` = years since the host's current continuous UN
- * deployment began (any mission, so UNTSO's observers date Lebanon from 1948); `main-mission`
- * = years since the current deployment of the year's largest mission began (UNIFIL, 1978).
+ * The duration moderator of M2 (panel columns and rules in docs/panel.md):
+ * `presence` = years since the host's current UN deployment began, small observer
+ * missions left out and short absences bridged (default); `presence-log` = log(1 + that);
+ * `main-lineage` = years since the current deployment of the host's largest mission line
+ * (MONUC and MONUSCO one line); `any-mission` = version 0.1's rule (any personnel, UNTSO
+ * dates Lebanon from 1948), kept for comparison.
  */
-export type DurationMeasure = "host" | "main-mission";
+export type DurationMeasure = "presence" | "presence-log" | "main-lineage" | "any-mission";
 /** The democracy control. */
-export type Democracy = "polity2" | "v2x_polyarchy";
-/** The US troop series for the placebo. */
-export type UsSeries = "legacy" | "rebuild";
+export type Democracy = "v2x_polyarchy" | "polity2";
 
 /** Every choice the study makes, each with a documented default (see `DEFAULT_OPTIONS`). */
 export interface StudyOptions {
-  readonly source: UnSource;
-  readonly alignment: Alignment;
+  /** UN mission-month source (panel option of the same name). */
+  readonly unSource: UnSource;
+  /** TIP report year t joined to calendar year t-1 (`t-1`) or t (`t`) (panel option of the same name). */
+  readonly reportAlignment: ReportAlignment;
+  /** How multi-host missions are placed (panel option of the same name). */
+  readonly multiHost: MultiHost;
+  /** Where UNMIK is placed (panel option of the same name). */
+  readonly kosovo: KosovoPlacement;
   readonly outcome: Outcome;
-  readonly outcomeCoding: OutcomeCoding;
   readonly size: SizeMeasure;
   readonly duration: DurationMeasure;
   readonly democracy: Democracy;
-  readonly usSeries: UsSeries;
+  /** US troop series for the placebo (panel option of the same name). */
+  readonly usTroops: UsTroopsSeries;
   /** Include a linear time trend (`trend` = year - first year) among the controls. */
   readonly trend: boolean;
   /** Report-year dummies (`factor(report_year)`) instead of the linear trend. */
@@ -53,17 +50,20 @@ export interface StudyOptions {
 
 /**
  * The defaults, chosen to follow Bell, Flynn & Martinez Machain (2018) where the paper
- * is explicit and the data README where it is not (reasons in docs/study.md).
+ * is explicit and the data where it is not (reasons in docs/study.md). The panel-level
+ * choices have the panel's defaults (docs/panel.md), so `pkt panel build`, `pkt report`,
+ * `pkt cases` and the dashboard agree.
  */
 export const DEFAULT_OPTIONS: StudyOptions = Object.freeze({
-  source: "ipi",
-  alignment: "lag",
+  unSource: "ipi",
+  reportAlignment: "t-1",
+  multiHost: "located",
+  kosovo: "split-2008",
   outcome: "pdest",
-  outcomeCoding: "yes-vs-rest",
   size: "un_total",
-  duration: "host",
-  democracy: "polity2",
-  usSeries: "legacy",
+  duration: "presence",
+  democracy: "v2x_polyarchy",
+  usTroops: "legacy",
   trend: true,
   yearEffects: false,
   tier: false,
@@ -74,26 +74,47 @@ export const DEFAULT_OPTIONS: StudyOptions = Object.freeze({
 
 /** Allowed values of each enumerated option, for validation and `--help`. */
 export const OPTION_CHOICES = Object.freeze({
-  source: ["ipi", "kathman"],
-  alignment: ["lag", "same"],
+  unSource: ["ipi", "kathman"],
+  reportAlignment: ["t-1", "t"],
+  multiHost: ["located", "split", "hq", "full"],
+  kosovo: ["split-2008", "serbia", "kosovo"],
   outcome: ["pdest", "destination"],
-  outcomeCoding: ["yes-vs-rest", "no-mention-missing"],
   size: ["un_total", "un_troops", "un_peak"],
-  duration: ["host", "main-mission"],
-  democracy: ["polity2", "v2x_polyarchy"],
-  usSeries: ["legacy", "rebuild"],
+  duration: ["presence", "presence-log", "main-lineage", "any-mission"],
+  democracy: ["v2x_polyarchy", "polity2"],
+  usTroops: ["legacy", "rebuild"],
 } as const);
+
+/** The command-line flag of each option (the same in `pkt panel build`, `pkt report` and `pkt cases`). */
+export const OPTION_FLAGS: Readonly<Record<keyof StudyOptions, string>> = Object.freeze({
+  unSource: "--un-source",
+  reportAlignment: "--report-alignment",
+  multiHost: "--multi-host",
+  kosovo: "--kosovo",
+  outcome: "--outcome",
+  size: "--size",
+  duration: "--duration",
+  democracy: "--democracy",
+  usTroops: "--us-troops",
+  trend: "--no-trend",
+  yearEffects: "--year-effects",
+  tier: "--tier",
+  yearFrom: "--years",
+  yearTo: "--years",
+  mapYear: "--map-year",
+});
 
 /** One line per option saying what it means, for the report's options section. */
 export const OPTION_DOCS: Readonly<Record<keyof StudyOptions, string>> = Object.freeze({
-  source: "UN peacekeeping source: IPI mission-month (default) or Kathman mission-month",
-  alignment: "TIP report year t joined to calendar year t-1 (lag, default) or t (same)",
+  unSource: "UN peacekeeping source: IPI mission-month (default) or Kathman mission-month",
+  reportAlignment: "TIP report year t joined to calendar year t-1 (t-1, default: the report covers April t-1 to March t) or t",
+  multiHost: "Multi-host missions placed where their personnel served (located, default), split equally, in the HQ country, or in full in every host (full: counts personnel twice)",
+  kosovo: "UNMIK in Serbia through 2007 and Kosovo from 2008 (split-2008, default), always Serbia, or always Kosovo",
   outcome: "Outcome: pdest (destination for forced prostitution, default) or destination (any type)",
-  outcomeCoding: "Yes = 1, No and No mention = 0 (yes-vs-rest, default); or No mention as missing",
   size: "Deployment size: mean monthly uniformed personnel (un_total, default), troops, or peak month",
-  duration: "M2's duration: years since the host's UN deployment began (host, default) or its largest mission's (main-mission)",
-  democracy: "Democracy control: Polity2 (default) or V-Dem polyarchy",
-  usSeries: "US troop series for the placebo: legacy (default) or rebuild",
+  duration: "M2's duration: years of UN presence without small observer missions (presence, default), its log, the largest mission line's (main-lineage), or version 0.1's any-mission rule",
+  democracy: "Democracy control: V-Dem polyarchy (default: covers Serbia, Bosnia and Kosovo) or Polity2 (missing for them)",
+  usTroops: "US troop series for the placebo: legacy (default) or rebuild",
   trend: "Linear time trend among the controls (default on)",
   yearEffects: "Report-year dummies instead of the linear trend (default off)",
   tier: "Lagged TIP tier among the controls (default off)",
@@ -116,20 +137,20 @@ export function resolveOptions(given: Partial<Record<keyof StudyOptions, unknown
     const choices = (OPTION_CHOICES as Record<string, readonly string[]>)[key];
     if (choices !== undefined) {
       if (typeof value !== "string" || !choices.includes(value)) {
-        throw new OptionError(`option ${key}: expected one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);
+        throw new OptionError(`${OPTION_FLAGS[key as keyof StudyOptions]}: expected one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);
       }
     } else if (typeof DEFAULT_OPTIONS[key as keyof StudyOptions] === "boolean") {
-      if (typeof value !== "boolean") throw new OptionError(`option ${key}: expected true or false, got ${JSON.stringify(value)}`);
+      if (typeof value !== "boolean") throw new OptionError(`${OPTION_FLAGS[key as keyof StudyOptions]}: expected true or false, got ${JSON.stringify(value)}`);
     } else if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw new OptionError(`option ${key}: expected a whole year, got ${JSON.stringify(value)}`);
+      throw new OptionError(`${OPTION_FLAGS[key as keyof StudyOptions]}: expected a whole year, got ${JSON.stringify(value)}`);
     }
     out[key] = value;
   }
   const o = out as unknown as StudyOptions;
-  if (o.yearFrom > o.yearTo) throw new OptionError(`option yearFrom ${o.yearFrom} is after yearTo ${o.yearTo}`);
+  if (o.yearFrom > o.yearTo) throw new OptionError(`--years: first report year ${o.yearFrom} is after the last, ${o.yearTo}`);
   if (o.yearFrom < 2001 || o.yearTo > 2011) {
     throw new OptionError(`years ${o.yearFrom}-${o.yearTo}: the outcome (HTI) covers TIP report years 2001-2011 only`);
   }
-  if (o.mapYear < 2001 || o.mapYear > 2011) throw new OptionError(`option mapYear: expected 2001-2011, got ${o.mapYear}`);
+  if (o.mapYear < 2001 || o.mapYear > 2011) throw new OptionError(`--map-year: expected 2001-2011, got ${o.mapYear}`);
   return Object.freeze(o);
 }

@@ -56,18 +56,18 @@ export const ROBUSTNESS_VARIANTS: readonly RobustnessVariant[] = Object.freeze([
     note: "Report-year dummies absorb any change in how thoroughly the TIP reports list destinations, not only a linear one.",
   },
   { id: "destination", label: "Outcome: destination (any type)", options: { outcome: "destination" }, note: "Broader outcome: destination for any form of trafficking, not only forced prostitution." },
-  { id: "kathman", label: "Kathman source", options: { source: "kathman" }, note: "Deployment data from Kathman instead of IPI; tests dependence on the personnel source (no TCC counts: M3 not estimable)." },
+  { id: "kathman", label: "Kathman source", options: { unSource: "kathman" }, note: "Deployment data from Kathman instead of IPI; tests dependence on the personnel source (no TCC counts: M3 not estimable)." },
   {
     id: "main-mission-duration",
-    label: "M2 with the largest mission's duration",
-    options: { duration: "main-mission" },
-    note: "Times M2's duration from the start of the year's largest mission, so decades-old observer missions (UNTSO, UNMOGIP) no longer date newer, larger ones; only M2 changes.",
+    label: "M2 with the largest mission line's duration",
+    options: { duration: "main-lineage" },
+    note: "Times M2's duration from the start of the year's largest mission line in the host (MONUC and MONUSCO one line), instead of any qualifying UN presence; only M2 changes.",
   },
 ]);
 
 /** The options of a variant: the main options with the variant's changes (the alignment check flips it). */
 export function variantOptions(v: RobustnessVariant, main: StudyOptions): StudyOptions {
-  if (v.id === "alignment") return { ...main, alignment: main.alignment === "lag" ? "same" : "lag" };
+  if (v.id === "alignment") return { ...main, reportAlignment: main.reportAlignment === "t-1" ? "t" : "t-1" };
   return { ...main, ...(v.options ?? {}) };
 }
 

@@ -94,7 +94,7 @@ export interface StudyResults {
 
 /** Panel options that change the panel itself (the rest only change the models). */
 function panelKey(o: StudyOptions): string {
-  return JSON.stringify([o.source, o.alignment, o.outcomeCoding, o.usSeries]);
+  return JSON.stringify([o.unSource, o.reportAlignment, o.multiHost, o.kosovo, o.usTroops]);
 }
 
 function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[]): FittedModel {
@@ -245,7 +245,7 @@ export function runStudy(o: StudyOptions, engine: StudyEngine, variants: readonl
     const key = panelKey(po);
     let rows = cache.get(key);
     if (rows === undefined) {
-      engine.progress?.(`building the panel (source ${po.source}, alignment ${po.alignment})`);
+      engine.progress?.(`building the panel (--un-source ${po.unSource}, --report-alignment ${po.reportAlignment}, --multi-host ${po.multiHost})`);
       const built = engine.panel(po);
       for (const id of built.sources) used.add(id);
       rows = prepareRows(built.rows, po);

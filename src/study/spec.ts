@@ -100,11 +100,18 @@ export function sizeTerm(o: StudyOptions): TermSpec {
   return { col: o.size, fn: "log1p", label: SIZE_LABEL[o.size] };
 }
 
-/** The M2 moderator the options select: `un_duration` (host) or `un_duration_main` (largest mission). */
+/** The M2 moderator the options select (see `DurationMeasure`). */
 export function durationTerm(o: Pick<StudyOptions, "duration">): TermSpec {
-  return o.duration === "main-mission"
-    ? { col: "un_duration_main", fn: "id", label: "Years the largest mission deployed" }
-    : { col: "un_duration", fn: "id", label: "Years deployed" };
+  switch (o.duration) {
+    case "presence-log":
+      return { col: "un_duration", fn: "log1p", label: "Years deployed (log 1+)" };
+    case "main-lineage":
+      return { col: "un_duration_main", fn: "id", label: "Years the largest mission line deployed" };
+    case "any-mission":
+      return { col: "un_duration_any", fn: "id", label: "Years any UN mission deployed (v0.1 rule)" };
+    default:
+      return { col: "un_duration", fn: "id", label: "Years deployed" };
+  }
 }
 
 /**

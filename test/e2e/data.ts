@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { DashboardData } from "../../src/server/data.js";
+import { DEFAULT_VARIANT, type DashboardData } from "../../src/server/data.js";
 import { loadDashboardData } from "../../src/server/load-data.js";
 import { syntheticDashboardData } from "../fixtures/web/synthetic.js";
 import { DATA_DIR } from "../util/data.js";
@@ -14,6 +14,6 @@ import { DATA_DIR } from "../util/data.js";
 export async function e2eData(): Promise<DashboardData> {
   if (process.env.PKT_E2E_DATA === "synthetic" || !existsSync(join(DATA_DIR, "manifest.json"))) return syntheticDashboardData();
   const data = loadDashboardData(DATA_DIR);
-  await data.panel({ alignment: "t-1", source: "ipi", nomention: "zero", us: "legacy" });
+  await data.panel({ ...DEFAULT_VARIANT, reportAlignment: "t" });
   return data;
 }

@@ -20,7 +20,7 @@ beforeAll(() => {
 describe("panel options change what they should", () => {
   it("unSource = kathman: no contributor counts, coverage to 2019", () => {
     const k = build({ unSource: "kathman" });
-    expect(k.every((r) => r.un_tcc === null && r.un_tcc_double_count === null)).toBe(true);
+    expect(k.every((r) => r.un_tcc === null && r.un_tcc_basis === null && r.un_tcc_sum === null)).toBe(true);
     expect(at(base, 41, 2018).un_total).toBeNull();
     expect(at(k, 41, 2018).un_any).toBe(1);
     expect(at(k, 451, 2001).un_peak).toBe(at(base, 451, 2001).un_peak);
@@ -33,16 +33,23 @@ describe("panel options change what they should", () => {
     expect(at(base, 530, 2002).un_any).toBe(1);
     expect(at(h, 530, 2002).un_any).toBe(0);
     expect(at(h, 531, 2002).un_any).toBe(1);
-    expect(at(h, 451, 2001)).toEqual(at(base, 451, 2001));
+    const un = (r: PanelRow) => [r.un_total, r.un_tcc, r.un_duration_years];
+    expect(un(at(h, 451, 2001))).toEqual(un(at(base, 451, 2001)));
+    expect(at(h, 451, 2001).un_allocation).toBe("hq");
   });
 
-  it("multiHost = crosswalk-split divides a multi-host mission's personnel among its hosts", () => {
-    const s = build({ multiHost: "crosswalk-split" });
-    expect(at(s, 530, 2002).un_total as number).toBeCloseTo((at(base, 530, 2002).un_total as number) / 2, 9);
-    expect(at(s, 530, 2002).un_tcc).toBe(at(base, 530, 2002).un_tcc);
-    expect(at(s, 451, 2001)).toEqual(at(base, 451, 2001));
+  it("multiHost = split divides a multi-host mission's personnel equally; full counts it in every host", () => {
+    const s = build({ multiHost: "split" });
+    const f = build({ multiHost: "full" });
+    // UNMEE 2002: located puts it in Eritrea by its area of operations, except for months within 24 of its first map.
+    expect(at(base, 530, 2002).un_total as number).toBeLessThan(0.01 * (at(s, 530, 2002).un_total as number));
+    expect(at(s, 530, 2002).un_total as number).toBeCloseTo((at(f, 530, 2002).un_total as number) / 2, 9);
+    expect(at(s, 530, 2002).un_tcc).toBe(at(f, 530, 2002).un_tcc);
+    expect(at(s, 451, 2001).un_total).toBe(at(base, 451, 2001).un_total);
     const total = (rows: PanelRow[]) => rows.reduce((a, r) => a + ((r.un_total as number | null) ?? 0), 0);
-    expect(total(s)).toBeLessThan(total(base));
+    // Both conserve personnel; they differ only in what falls in territories that are not states (Western Sahara).
+    expect(Math.abs(total(s) - total(base)) / total(base)).toBeLessThan(0.01);
+    expect(total(f)).toBeGreaterThan(total(base) * 1.05);
   });
 
   it("kosovo = serbia / kosovo moves UNMIK (and KFOR)", () => {
@@ -54,14 +61,8 @@ describe("panel options change what they should", () => {
     expect(at(k, 345, 2001).un_police as number).toBeLessThan(at(base, 345, 2001).un_police as number);
   });
 
-  it("htiNoMention = missing turns 'No mention' into missing, keeping Yes and No", () => {
-    const m = build({ htiNoMention: "missing" });
-    const zeros = (rows: PanelRow[]) => rows.filter((r) => r.pdest === 0).length;
-    const nulls = (rows: PanelRow[]) => rows.filter((r) => r.pdest === null).length;
-    expect(zeros(m)).toBeLessThan(zeros(base));
-    expect(nulls(m) - nulls(base)).toBe(zeros(base) - zeros(m));
-    expect(m.filter((r) => r.pdest === 1).length).toBe(base.filter((r) => r.pdest === 1).length);
-    expect(col(m, "destination")).toEqual(col(base, "destination"));
+  it("htiNoMention = missing is refused with the reason", () => {
+    expect(() => build({ htiNoMention: "missing" as never })).toThrow(/--hti-no-mention missing is refused: .*1,100/);
   });
 
   it("reportAlignment = t-1 moves report year t to calendar year t-1", () => {

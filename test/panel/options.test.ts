@@ -10,10 +10,13 @@ describe("panel options", () => {
     expect(o).toEqual({
       years: [1990, 2019],
       unSource: "ipi",
-      multiHost: "crosswalk",
+      multiHost: "located",
+      locationWindow: 24,
+      durationGap: 24,
+      observerThreshold: 500,
       kosovo: "split-2008",
       htiNoMention: "zero",
-      reportAlignment: "t",
+      reportAlignment: "t-1",
       usTroops: "legacy",
       gdp: "fariss-maddison",
       columns: null,
@@ -24,9 +27,13 @@ describe("panel options", () => {
 
   it("rejects an unknown source or value, naming the option and the choices", () => {
     expect(() => resolveOptions({ unSource: "acled" as never })).toThrow(OptionError);
-    expect(() => resolveOptions({ unSource: "acled" as never })).toThrow('panel option unSource: expected one of ipi, kathman, got "acled"');
-    expect(() => resolveOptions({ usTroops: "both" as never })).toThrow(/usTroops: expected one of legacy, rebuild/);
-    expect(() => resolveOptions({ reportAlignment: "t+1" as never })).toThrow(/reportAlignment/);
+    expect(() => resolveOptions({ unSource: "acled" as never })).toThrow('--un-source: expected one of ipi, kathman, got "acled"');
+    expect(() => resolveOptions({ multiHost: "crosswalk" as never })).toThrow('--multi-host: expected one of located, split, hq, full, got "crosswalk"');
+    expect(() => resolveOptions({ durationGap: 0 })).toThrow("--duration-gap: expected a whole number from 1 to 600, got 0");
+    expect(() => resolveOptions({ observerThreshold: 2.5 })).toThrow("--observer-threshold: expected a whole number from 0 to 100000, got 2.5");
+    expect(() => resolveOptions({ htiNoMention: "missing" as never })).toThrow(/^--hti-no-mention missing is refused: HTI says "No" for pdest once/);
+    expect(() => resolveOptions({ usTroops: "both" as never })).toThrow(/--us-troops: expected one of legacy, rebuild/);
+    expect(() => resolveOptions({ reportAlignment: "t+1" as never })).toThrow(/--report-alignment/);
   });
 
   it("rejects an unknown option", () => {
@@ -46,7 +53,7 @@ describe("panel options", () => {
 
   it("lists the contract columns", () => {
     const names = panelColumnNames();
-    const contract = "ccode, iso3, country, year, un_troops, un_police, un_observers, un_total, un_peak, un_months, un_tcc, un_tcc_double_count, un_missions, un_duration_years, nonun_total, pdest, destination, tip_tier, p3_total, us_troops, gdppc, pop, polity2, v2x_polyarchy, civil_conflict, civil_war, un_female_share";
+    const contract = "ccode, iso3, country, year, un_troops, un_police, un_observers, un_total, un_peak, un_months, un_tcc, un_tcc_basis, un_missions, un_allocation, un_duration_years, nonun_total, pdest, destination, tip_tier, p3_total, us_troops, gdppc, pop, polity2, v2x_polyarchy, civil_conflict, civil_war, un_female_share";
     for (const c of contract.split(", ")) expect(names).toContain(c);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -55,10 +62,12 @@ describe("panel options", () => {
     expect(parseYearRange("1995-2005")).toEqual([1995, 2005]);
     expect(parseYearRange("2001")).toEqual([2001, 2001]);
     expect(() => parseYearRange("90-95")).toThrow(/--years: expected a year or a range like 1990-2019, got "90-95"/);
-    expect(panelOptionsFromFlags({ years: "2000-2010", unSource: "kathman", columns: "pdest, un_total" })).toEqual({
+    expect(panelOptionsFromFlags({ years: "2000-2010", unSource: "kathman", columns: "pdest, un_total", durationGap: "36" })).toEqual({
       years: [2000, 2010],
       unSource: "kathman",
+      durationGap: 36,
       columns: ["pdest", "un_total"],
     });
+    expect(() => panelOptionsFromFlags({ observerThreshold: "many" })).toThrow('--observer-threshold: expected a whole number, got "many"');
   });
 });

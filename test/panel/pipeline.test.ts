@@ -63,7 +63,7 @@ describe("pipeline", () => {
     const q = applyStep(p, s, noData, { unSource: "kathman" });
     expect(q.columns.get("x")!.values).toEqual([1]);
     expect(q.meta.options.unSource).toBe("kathman");
-    expect(() => applyStep(p, s, noData, { unSource: "nope" as never })).toThrow(/unSource: expected one of ipi, kathman/);
+    expect(() => applyStep(p, s, noData, { unSource: "nope" as never })).toThrow(/--un-source: expected one of ipi, kathman/);
     expect(() => applyStep(p, s, noData, { years: [1995, 2000] })).toThrow(/years option is fixed when the panel is created/);
   });
 

@@ -52,17 +52,18 @@ describe("study options and specs", () => {
   });
 
   it("maps onto the panel's options", () => {
-    expect(panelOptionsFor(DEFAULT_OPTIONS)).toMatchObject({ years: [1999, 2011], unSource: "ipi", reportAlignment: "t-1", htiNoMention: "zero", usTroops: "legacy" });
-    expect(panelOptionsFor(resolveOptions({ alignment: "same", source: "kathman", outcomeCoding: "no-mention-missing" }))).toMatchObject({
+    expect(panelOptionsFor(DEFAULT_OPTIONS)).toEqual({ years: [1999, 2011], unSource: "ipi", reportAlignment: "t-1", multiHost: "located", kosovo: "split-2008", usTroops: "legacy" });
+    expect(panelOptionsFor(resolveOptions({ reportAlignment: "t", unSource: "kathman", multiHost: "split" }))).toMatchObject({
       unSource: "kathman",
       reportAlignment: "t",
-      htiNoMention: "missing",
+      multiHost: "split",
     });
   });
 
   it("bad options are errors naming the option and the choices", () => {
-    expect(() => resolveOptions({ source: "sipri" })).toThrow(OptionError);
-    expect(() => resolveOptions({ source: "sipri" })).toThrow(/option source: expected one of ipi, kathman, got "sipri"/);
+    expect(() => resolveOptions({ unSource: "sipri" })).toThrow(OptionError);
+    expect(() => resolveOptions({ unSource: "sipri" })).toThrow(/^--un-source: expected one of ipi, kathman, got "sipri"$/);
+    expect(() => resolveOptions({ duration: "host" })).toThrow(/^--duration: expected one of presence, presence-log, main-lineage, any-mission, got "host"$/);
     expect(() => resolveOptions({ colour: "red" } as never)).toThrow(/unknown study option "colour"/);
     expect(() => resolveOptions({ yearFrom: 1995 })).toThrow(/2001-2011/);
     expect(() => resolveOptions({ yearFrom: 2009, yearTo: 2005 })).toThrow(/after/);

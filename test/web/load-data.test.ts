@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPanel, toRows } from "../../src/panel/index.js";
+import { DEFAULT_VARIANT } from "../../src/server/data.js";
 import { loadDashboardData, panelOptionsOf } from "../../src/server/load-data.js";
 import { DATA_DIR } from "../util/data.js";
 
@@ -14,14 +15,14 @@ describe.skipIf(!hasData)("loadDashboardData (real sources)", () => {
 
   it("builds the default panel once at start", async () => {
     process.stdout.write(`[web] dashboard data built in ${ms.toFixed(0)} ms\n`);
-    const rows = await data.panel({ alignment: "t", source: "ipi", nomention: "zero", us: "legacy" });
+    const rows = await data.panel(DEFAULT_VARIANT);
     expect(rows.length).toBeGreaterThan(4000);
     expect(data.columns.map((c) => c.name)).toEqual(expect.arrayContaining(["ccode", "iso3", "un_total", "pdest", "us_troops", "nonun_total"]));
     expect(data.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256) && s.citation.length > 10)).toBe(true);
   });
 
   it("builds each variant exactly as buildPanel does (reads shared across variants)", async () => {
-    const v = { alignment: "t-1", source: "kathman", nomention: "missing", us: "rebuild" } as const;
+    const v = { reportAlignment: "t", unSource: "kathman", multiHost: "split", kosovo: "serbia", usTroops: "rebuild" } as const;
     const t1 = performance.now();
     const rows = await data.panel(v);
     process.stdout.write(`[web] a second variant built in ${(performance.now() - t1).toFixed(0)} ms\n`);

@@ -11,7 +11,7 @@ import { syntheticDashboardData } from "../fixtures/web/synthetic.js";
 
 async function sample(id: string) {
   const data = syntheticDashboardData();
-  const rows = prepareRows(await data.panel({ alignment: "t-1", source: "ipi", nomention: "zero", us: "legacy" }), DEFAULT_OPTIONS);
+  const rows = prepareRows(await data.panel({ reportAlignment: "t-1", unSource: "ipi", multiHost: "located", kosovo: "split-2008", usTroops: "legacy" }), DEFAULT_OPTIONS);
   const spec = studyModels(DEFAULT_OPTIONS).find((m) => m.id === id)!;
   return { spec, rows: fitRows(spec, rows) };
 }
@@ -64,9 +64,9 @@ describe("predictAt", () => {
 
 describe("study wiring and CSV", () => {
   it("maps study options to the server's panel variant", () => {
-    expect(variantOf(DEFAULT_OPTIONS)).toEqual({ alignment: "t-1", source: "ipi", nomention: "zero", us: "legacy" });
-    expect(variantOf({ ...DEFAULT_OPTIONS, alignment: "same", source: "kathman", outcomeCoding: "no-mention-missing", usSeries: "rebuild" }))
-      .toEqual({ alignment: "t", source: "kathman", nomention: "missing", us: "rebuild" });
+    expect(variantOf(DEFAULT_OPTIONS)).toEqual({ reportAlignment: "t-1", unSource: "ipi", multiHost: "located", kosovo: "split-2008", usTroops: "legacy" });
+    expect(variantOf({ ...DEFAULT_OPTIONS, reportAlignment: "t", unSource: "kathman", multiHost: "full", usTroops: "rebuild" }))
+      .toEqual({ reportAlignment: "t", unSource: "kathman", multiHost: "full", kosovo: "split-2008", usTroops: "rebuild" });
   });
 
   it("writes RFC 4180 CSV with missing values empty", () => {

@@ -4,7 +4,7 @@ import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
-import { memoIso3ToCow, unHostResolver } from "./un-crosswalk.js";
+import { memoIso3ToCow, unAllocator } from "./un-crosswalk.js";
 import { Unplaced } from "./join.js";
 import { missionKey } from "./un-hosts.js";
 
@@ -47,7 +47,7 @@ export const womenInMissionsStep: PanelStep = {
     const gender = sources.load("ipi_tcc_gender", [ipiTccGenderSource], readIpiTccGender);
     const ipi = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
     const iso3ToCow = memoIso3ToCow(panelCodes(sources));
-    const resolve = unHostResolver(ctx);
+    const allocate = unAllocator(ctx);
     const hqByMonth = new Map<string, string>();
     const hqAny = new Map<string, string>();
     for (const r of ipi) {
@@ -65,12 +65,19 @@ export const womenInMissionsStep: PanelStep = {
       monthsInYear.set(g.year, months);
       const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
       const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
-      const hosts = resolve(g.mission, g.year, hq === null ? [] : [hq]);
-      if (hosts.length === 0 && g.total.total > 0) unplaced.add(g.mission);
-      for (const c of hosts) {
-        const k = rowKey(c, g.year);
-        female.set(k, (female.get(k) ?? 0) + g.total.female);
-        total.set(k, (total.get(k) ?? 0) + g.total.total);
+      const a = allocate(g.mission, g.year, g.month, hq === null ? [] : [hq]);
+      for (const s of a.shares) {
+        const police = g.individualPolice.total + g.formedPolice.total;
+        const policeF = g.individualPolice.female + g.formedPolice.female;
+        const t = g.troops.total * s.troops + police * s.police + g.experts.total * s.observers;
+        const f = g.troops.female * s.troops + policeF * s.police + g.experts.female * s.observers;
+        if (s.ccode === null) {
+          if (t > 0) unplaced.add(`${g.mission} in ${s.place}`);
+          continue;
+        }
+        const k = rowKey(s.ccode, g.year);
+        female.set(k, (female.get(k) ?? 0) + f);
+        total.set(k, (total.get(k) ?? 0) + t);
       }
     }
     unplaced.report(ctx, `contributor-mission-months of ${ipiTccGenderSource.file}`, "have no COW host and are left out, by mission");

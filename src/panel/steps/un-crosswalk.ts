@@ -1,7 +1,9 @@
 import { readUnpkoCrosswalk, unpkoCrosswalkCsvSource } from "../../sources/unpko-crosswalk-csv.js";
 import { panelCodes } from "../create-country-years.js";
 import type { StepContext, StepSources } from "../pipeline.js";
-import { makeHostResolver, missionKey } from "./un-hosts.js";
+import { allocate, checkConserves, type Allocation, type AllocationInputs } from "./un-allocation.js";
+import { missionKey } from "./un-hosts.js";
+import { loadMissionMaps } from "./un-locations.js";
 
 /**
  * The UN PKO crosswalk as mission key -> host ISO-3 codes (Kosovo as XKX). Missions whose
@@ -21,11 +23,38 @@ export function loadUnCrosswalk(sources: StepSources): ReadonlyMap<string, reado
   });
 }
 
-/** The host resolver for a step: crosswalk, country codes and options. */
-export function unHostResolver(ctx: StepContext): (mission: string, year: number, sourceHosts: readonly number[]) => number[] {
+/** What `allocate` needs for a step: the options, the crosswalk's hosts by year, Geo-PKO maps and country codes. */
+export function allocationInputs(ctx: StepContext): AllocationInputs {
   const codes = panelCodes(ctx.sources);
-  const crosswalk = ctx.options.multiHost !== "hq" ? loadUnCrosswalk(ctx.sources) : new Map<string, string[]>();
-  return makeHostResolver(crosswalk, memoIso3ToCow(codes), ctx.options);
+  const iso3ToCow = memoIso3ToCow(codes);
+  const crosswalk = ctx.options.multiHost === "hq" ? new Map<string, readonly string[]>() : loadUnCrosswalk(ctx.sources);
+  return {
+    options: ctx.options,
+    crosswalkHosts: (mission, year) => {
+      const out: number[] = [];
+      for (const iso of crosswalk.get(missionKey(mission)) ?? []) {
+        const c = iso3ToCow(iso, year);
+        if (c !== null && !out.includes(c)) out.push(c);
+      }
+      return out;
+    },
+    maps: ctx.options.multiHost === "located" ? loadMissionMaps(ctx.sources) : new Map(),
+    codes,
+  };
+}
+
+/**
+ * The allocator every UN step uses (so that the women-in-missions shares and the
+ * personnel columns place a mission alike): mission, year, month and the source's hosts
+ * -> host shares, checked for conservation except under `multiHost = full`.
+ */
+export function unAllocator(ctx: StepContext): (mission: string, year: number, month: number, sourceHosts: readonly number[]) => Allocation {
+  const inputs = allocationInputs(ctx);
+  return (mission, year, month, sourceHosts) => {
+    const a = allocate(inputs, mission, year, month, sourceHosts);
+    if (a.basis !== "full") checkConserves(a, mission, year, month);
+    return a;
+  };
 }
 
 /** `codes.iso3ToCow`, remembered per (ISO-3, year): failed lookups are slow and frequent here. */

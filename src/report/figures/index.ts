@@ -25,7 +25,7 @@ export function figureSpecs(study: StudyResults, world: readonly WorldFeature[])
   const outcome = OUTCOME_WORDS[o.outcome];
   const size = sizeTerm(o);
   const sizeWords = o.size === "un_troops" ? "UN troops" : o.size === "un_peak" ? "UN personnel (peak month)" : "UN personnel (monthly mean)";
-  const align = o.alignment === "lag" ? "deployments in the year before the report" : "deployments in the report year";
+  const align = o.reportAlignment === "t-1" ? "deployments in the year before the report" : "deployments in the report year";
   const figs: FigureDef[] = [];
   if (study.curves.prediction.length > 0) {
     figs.push({
