@@ -2,7 +2,7 @@
 # logit of HTI pdest on log(1 + personnel) and the study's controls, clustered by country,
 # TIP reports 2001-2011 (calendar years 2000-2010 with report t+1 at calendar t).
 # Input: the panel written by
-#   pkt panel build --report-alignment t-1 --out DIR
+#   pkt panel build --out DIR          (default options; report year t on calendar year t-1)
 # Run from the project root: Rscript scripts/reference/cases_nonun.R DIR/panel.csv
 # Writes test/fixtures/reference/cases_nonun.json (numbers only, no data).
 suppressPackageStartupMessages({ library(sandwich); library(jsonlite) })

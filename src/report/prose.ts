@@ -1,3 +1,4 @@
+import type { SampleAccount } from "../study/data.js";
 import { fmt, fmtP, FINDING_RULE, verdictWords, type Finding } from "../study/findings.js";
 import { OPTION_DOCS, type StudyOptions } from "../study/options.js";
 import type { FittedModel, RobustnessResult, StudyResults } from "../study/run.js";
@@ -111,12 +112,24 @@ function durationCaveat(s: StudyResults): string {
   return ` The oldest large deployments (UNFICYP in Cyprus since 1964) still give durations of 40 years or more: ${share}.`;
 }
 
+/** Which country-years with a known outcome a model leaves out, by variable and country. */
+export function droppedSentence(a: SampleAccount): string {
+  const n = a.withOutcome - a.kept;
+  if (n === 0) return `No country-year with a known outcome is left out (${a.withOutcome.toLocaleString("en-US")}).`;
+  const parts = a.dropped.map((d) => {
+    const shown = d.countries.slice(0, 8).map((c) => `${c.country} ${c.rows}`);
+    const more = d.countries.length > 8 ? `, and ${d.countries.length - 8} more countries` : "";
+    return `${d.rows} for missing ${d.variable} (${shown.join(", ")}${more})`;
+  });
+  return `Of the ${a.withOutcome.toLocaleString("en-US")} country-years with a known outcome, ${n} are left out: ${parts.join("; ")}.`;
+}
+
 /** The data-and-method text: sample, outcome, estimation. */
 export function methodParagraphs(s: StudyResults): string[] {
   const m1 = s.models.find((m) => m.spec.id === "M1");
   const o = s.options;
   const sample = m1
-    ? `Model M1 uses ${m1.results.glance.nobs.toLocaleString("en-US")} country-years from ${m1.countries} countries (TIP report years ${o.yearFrom}-${o.yearTo}); ${fmt(100 * m1.outcomeShare, 1)}% of them are listed as destinations.`
+    ? `Model M1 uses ${m1.results.glance.nobs.toLocaleString("en-US")} country-years from ${m1.countries} countries (TIP report years ${o.yearFrom}-${o.yearTo}); ${fmt(100 * m1.outcomeShare, 1)}% of them are listed as destinations. ${droppedSentence(m1.account)}`
     : "";
   return [
     `The study replicated: ${STUDY_CITATION}`,

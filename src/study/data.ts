@@ -93,6 +93,57 @@ export function sampleFor(m: ModelSpec, rows: readonly PanelRow[]): PanelRow[] {
   return sample;
 }
 
+/** Rows a model lost to one variable, with the countries they belong to. */
+export interface DroppedBy {
+  /** The column (or term, e.g. `log(gdppc)`) first found missing or undefined, in model order. */
+  readonly variable: string;
+  readonly rows: number;
+  /** Country name (or ccode) -> rows, largest first. */
+  readonly countries: readonly { readonly country: string; readonly rows: number }[];
+}
+
+/** What listwise deletion did to a model: rows with the outcome, rows kept, rows dropped by variable. */
+export interface SampleAccount {
+  /** Rows of the sample years where the outcome is known (the country is in that TIP report). */
+  readonly withOutcome: number;
+  readonly kept: number;
+  readonly dropped: readonly DroppedBy[];
+}
+
+/**
+ * Account for the rows a model drops: among rows with the outcome known, each row not in
+ * `sampleFor`'s sample is charged to the first of the model's variables (response, key,
+ * moderator, controls, in that order) that is missing or undefined there.
+ */
+export function sampleAccount(m: ModelSpec, rows: readonly PanelRow[]): SampleAccount {
+  const withOutcome = rows.filter((r) => numOf(r, m.response) !== null);
+  const terms: Array<Pick<TermSpec, "col" | "fn">> = [m.key, ...(m.moderator ? [m.moderator] : []), ...m.controls];
+  const plain = columnsOf(m).filter((c) => !terms.some((t) => t.col === c));
+  const by = new Map<string, Map<string, number>>();
+  let kept = 0;
+  for (const r of withOutcome) {
+    const badTerm = terms.find((t) => r[t.col] === null || r[t.col] === undefined || termValue(r, t) === null);
+    const badPlain = badTerm === undefined ? plain.find((c) => r[c] === null || r[c] === undefined) : undefined;
+    const variable = badTerm !== undefined ? (badTerm.fn === "id" || r[badTerm.col] === null || r[badTerm.col] === undefined ? badTerm.col : `${badTerm.fn}(${badTerm.col})`) : badPlain;
+    if (variable === undefined) {
+      kept += 1;
+      continue;
+    }
+    let c = by.get(variable);
+    if (c === undefined) by.set(variable, (c = new Map()));
+    const name = typeof r.country === "string" ? r.country : String(r.ccode);
+    c.set(name, (c.get(name) ?? 0) + 1);
+  }
+  const dropped = [...by]
+    .map(([variable, c]) => ({
+      variable,
+      rows: [...c.values()].reduce((a, b) => a + b, 0),
+      countries: [...c].map(([country, n]) => ({ country, rows: n })).sort((a, b) => b.rows - a.rows || (a.country < b.country ? -1 : 1)),
+    }))
+    .sort((a, b) => b.rows - a.rows || (a.variable < b.variable ? -1 : 1));
+  return { withOutcome: withOutcome.length, kept, dropped };
+}
+
 /** Samples already drawn, per row array and model columns (the same sample serves several estimators). */
 const SAMPLES = new WeakMap<readonly PanelRow[], Map<string, PanelRow[]>>();
 

@@ -1,5 +1,5 @@
 import type { ModelKind, ModelResults, TidyRow } from "../stats/results.js";
-import { medianPositive, numOf, prepareRows, quantileOf, sampleFor, type PanelRow } from "./data.js";
+import { medianPositive, numOf, prepareRows, quantileOf, sampleAccount, sampleFor, type PanelRow, type SampleAccount } from "./data.js";
 import { averagePrediction, firstDifference, marginalEffectAt, predictsProbabilities, type Estimate } from "./effects.js";
 import { deriveFindings, fmt, type EffectSummary, type Finding, type FindingInput } from "./findings.js";
 import type { StudyOptions } from "./options.js";
@@ -31,6 +31,8 @@ export interface FittedModel {
   readonly countries: number;
   /** Share of the estimation sample with outcome 1. */
   readonly outcomeShare: number;
+  /** Rows with the outcome known, kept, and dropped by variable and country. */
+  readonly account: SampleAccount;
 }
 
 /** A point of a curve with its interval: `x` in the raw unit of the column on the axis. */
@@ -107,7 +109,7 @@ function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[
   const results = engine.fit(formula, sample, { model: spec.estimator, vcov: spec.vcov });
   const countries = new Set(sample.map((r) => r.ccode)).size;
   const ones = sample.filter((r) => numOf(r, spec.response) === 1).length;
-  return { spec, formula, results, countries, outcomeShare: sample.length > 0 ? ones / sample.length : NaN };
+  return { spec, formula, results, countries, outcomeShare: sample.length > 0 ? ones / sample.length : NaN, account: sampleAccount(spec, rows) };
 }
 
 /**

@@ -70,10 +70,13 @@ describe("Sierra Leone", () => {
     expect(t.troops).toBeLessThanOrEqual(17105);
     expect(mission("Sierra Leone", 2002, "UNAMSIL")!.troops).toBeGreaterThan(16000);
   });
-  it("ECOMOG (named ECOWAS in Bara-Hultman) is a regional force before UNAMSIL; the deployment runs 1997-2008", () => {
+  it("ECOMOG (named ECOWAS in Bara-Hultman) is a regional force before UNAMSIL; the deployment runs 1997-2011", () => {
     expect(mission("Sierra Leone", 1998, "ECOWAS")!.org).toBe("regional");
     const d = cases.get("Sierra Leone")!.deployment!;
-    expect([d.start, d.end]).toEqual([1997, 2008]);
+    // After UNIOSIL (2008), UNMIL's guard unit at the Special Court in Freetown (about 150 troops on
+    // Geo-PKO's maps) is placed in Sierra Leone, not Liberia, so the UN presence runs to 2011.
+    expect([d.start, d.end]).toEqual([1997, 2011]);
+    expect(mission("Sierra Leone", 2010, "UNMIL")!.troops).toBeGreaterThan(100);
   });
   it("is a destination (pdest) from the 2004 report, i.e. calendar 2003", () => {
     expect(year("Sierra Leone", 2002).pdest).toBe(0);

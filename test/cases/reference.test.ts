@@ -8,7 +8,7 @@ import { DATA_DIR } from "../util/data.js";
 
 /**
  * R reference for the non-UN models: scripts/reference/cases_nonun.R run on the panel
- * written by `pkt panel build --report-alignment t-1`. When the panel's construction
+ * written by `pkt panel build` (default options: report year t on calendar year t-1). When the panel's construction
  * changes, rebuild that panel and rerun the script (see its header).
  */
 interface RFit { id: string; democracy: string; formula: string; nobs: number; n_clusters: number; terms: string[]; coef: number[]; se: number[] }
@@ -18,8 +18,8 @@ let polity: NonUnModel[];
 let vdem: NonUnModel[];
 beforeAll(() => {
   const rows = nonUnRows(loadCaseData(DATA_DIR).rows);
-  polity = nonUnModels(rows);
-  vdem = nonUnModels(rows, resolveOptions({ democracy: "v2x_polyarchy" }));
+  polity = nonUnModels(rows, resolveOptions({ democracy: "polity2" }));
+  vdem = nonUnModels(rows);
 });
 
 describe(`non-UN models against R (${ref.source.R})`, () => {

@@ -20,29 +20,32 @@ async function capture(argv: string[]): Promise<{ code: number; out: string; err
 
 describe("pkt report", () => {
   it("a bad option is one clear error naming the choices", async () => {
-    const r = await capture(["report", "--source", "sipri", "--data-dir", DATA_DIR]);
+    const r = await capture(["report", "--un-source", "sipri", "--data-dir", DATA_DIR]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("option source: expected one of ipi, kathman, got \"sipri\"");
+    expect(r.err).toContain("--un-source: expected one of ipi, kathman, got \"sipri\"");
+    const m = await capture(["report", "--multi-host", "crosswalk", "--data-dir", DATA_DIR]);
+    expect(m.err).toContain("--multi-host: expected one of located, split, hq, full, got \"crosswalk\"");
     const y = await capture(["report", "--years", "1995-2011", "--data-dir", DATA_DIR]);
     expect(y.err).toContain("2001-2011");
     const d = await capture(["report", "--duration", "oldest", "--data-dir", DATA_DIR]);
     expect(d.code).toBe(1);
-    expect(d.err).toContain("option duration: expected one of host, main-mission, got \"oldest\"");
+    expect(d.err).toContain("--duration: expected one of presence, presence-log, main-lineage, any-mission, got \"oldest\"");
   });
 
-  it("--duration main-mission reaches the study options", () => {
-    expect(studyOptionsFromCli({ out: "out", trend: true, png: true, duration: "main-mission" }).duration).toBe("main-mission");
-    expect(studyOptionsFromCli({ out: "out", trend: true, png: true }).duration).toBe("host");
+  it("--duration and the shared panel flags reach the study options", () => {
+    expect(studyOptionsFromCli({ out: "out", trend: true, png: true, duration: "main-lineage" }).duration).toBe("main-lineage");
+    expect(studyOptionsFromCli({ out: "out", trend: true, png: true }).duration).toBe("presence");
+    expect(studyOptionsFromCli({ out: "out", trend: true, png: true, multiHost: "split", kosovo: "serbia" })).toMatchObject({ multiHost: "split", kosovo: "serbia" });
   });
 
   it("--json prints the findings and the models; progress goes to stderr", async () => {
     const out = mkdtempSync(join(tmpdir(), "pkt-cli-report-"));
     const r = await capture(["report", "--out", out, "--data-dir", DATA_DIR, "--no-png", "--json"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { findings: { id: string; verdict: string }[]; models: { id: string; formula: string }[]; options: { alignment: string } };
+    const j = JSON.parse(r.out) as { findings: { id: string; verdict: string }[]; models: { id: string; formula: string }[]; options: { reportAlignment: string } };
     expect(j.findings.map((f) => f.id)).toEqual(["size", "duration", "tcc", "placebo"]);
     expect(j.models.map((m) => m.id)).toEqual(["M1", "M2", "M3", "M4"]);
-    expect(j.options.alignment).toBe("lag");
+    expect(j.options.reportAlignment).toBe("t-1");
     expect(r.err).toMatch(/building the panel/);
     expect(r.err).toMatch(/done in/);
     expect(existsSync(join(out, "report.html"))).toBe(true);

@@ -8,10 +8,10 @@ import { formulaOf, studyModels } from "../../src/study/spec.js";
 describe("study options and specs", () => {
   it("defaults give the four models as formulas", () => {
     expect(studyModels(DEFAULT_OPTIONS).map(formulaOf)).toEqual([
-      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
-      "pdest ~ log1p(un_total) + un_duration + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_duration",
-      "pdest ~ log1p(un_total) + un_tcc + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_tcc",
-      "pdest ~ log1p(us_troops_foreign) + log(gdppc) + log(pop) + polity2 + civil_conflict + trend",
+      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend",
+      "pdest ~ log1p(un_total) + un_duration + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend + log1p(un_total):un_duration",
+      "pdest ~ log1p(un_total) + un_tcc + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend + log1p(un_total):un_tcc",
+      "pdest ~ log1p(us_troops_foreign) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend",
     ]);
     for (const m of studyModels(DEFAULT_OPTIONS)) {
       expect(m.estimator).toBe("logit");
@@ -24,12 +24,16 @@ describe("study options and specs", () => {
     expect(formulaOf(studyModels(o)[0])).toBe("destination ~ log1p(un_peak) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + tip_tier_lag");
   });
 
-  it("duration = main-mission moderates M2 by the largest mission's duration", () => {
-    expect(DEFAULT_OPTIONS.duration).toBe("host");
-    expect(formulaOf(studyModels(resolveOptions({ duration: "main-mission" }))[1])).toBe(
-      "pdest ~ log1p(un_total) + un_duration_main + log(gdppc) + log(pop) + polity2 + civil_conflict + trend + log1p(un_total):un_duration_main",
+  it("duration = main-lineage moderates M2 by the largest mission line's duration; presence-log by log(1 + years)", () => {
+    expect(DEFAULT_OPTIONS.duration).toBe("presence");
+    expect(formulaOf(studyModels(resolveOptions({ duration: "presence-log" }))[1])).toBe(
+      "pdest ~ log1p(un_total) + log1p(un_duration) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend + log1p(un_total):log1p(un_duration)",
     );
-    expect(() => resolveOptions({ duration: "mission" })).toThrow(/option duration: expected one of host, main-mission, got "mission"/);
+    expect(formulaOf(studyModels(resolveOptions({ duration: "any-mission" }))[1])).toContain("log1p(un_total):un_duration_any");
+    expect(formulaOf(studyModels(resolveOptions({ duration: "main-lineage" }))[1])).toBe(
+      "pdest ~ log1p(un_total) + un_duration_main + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + trend + log1p(un_total):un_duration_main",
+    );
+    expect(() => resolveOptions({ duration: "mission" })).toThrow(/--duration: expected one of presence, presence-log, main-lineage, any-mission, got "mission"/);
   });
 
   it("fills both durations with 0 where no UN personnel are present, and keeps them missing where only the duration is", () => {
@@ -47,7 +51,7 @@ describe("study options and specs", () => {
 
   it("year effects replace the trend with report-year dummies", () => {
     expect(formulaOf(studyModels(resolveOptions({ yearEffects: true }))[0])).toBe(
-      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + polity2 + civil_conflict + factor(report_year)",
+      "pdest ~ log1p(un_total) + log(gdppc) + log(pop) + v2x_polyarchy + civil_conflict + factor(report_year)",
     );
   });
 

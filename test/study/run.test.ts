@@ -22,7 +22,7 @@ describe("runStudy on a synthetic panel", () => {
 
   it("re-estimates M2 on the largest mission's duration; the models that do not read it repeat the main row", () => {
     const v = s.robustness.find((r) => r.variant.id === "main-mission-duration")!;
-    expect(v.options.duration).toBe("main-mission");
+    expect(v.options.duration).toBe("main-lineage");
     expect(v.cells.map((c) => c.term)).toEqual(["log1p(un_total)", "log1p(un_total):un_duration_main", "log1p(un_total):un_tcc", "log1p(us_troops_foreign)"]);
     const main = s.robustness[0];
     for (const i of [0, 2, 3]) expect(v.cells[i].coefficient?.estimate).toBe(main.cells[i].coefficient?.estimate);

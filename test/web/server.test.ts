@@ -92,7 +92,7 @@ describe("startServer", () => {
     expect(m.columns.map((c: { name: string }) => c.name)).toContain("pdest");
     expect(m.isoNumeric["332"]).toBe("HTI");
     expect(m.countries.find((c: { iso3: string }) => c.iso3 === "HTI").ccode).toBe(41);
-    expect(m.variants.defaults).toEqual({ alignment: "t", source: "ipi", nomention: "zero", us: "legacy" });
+    expect(m.variants.defaults).toEqual({ reportAlignment: "t-1", unSource: "ipi", multiHost: "located", kosovo: "split-2008", usTroops: "legacy" });
   });
 
   it("GET /api/panel filters years and columns and switches variants", async () => {
@@ -101,11 +101,11 @@ describe("startServer", () => {
     expect(a.rows.every((r: { year: number }) => r.year >= 2001 && r.year <= 2011)).toBe(true);
     expect(a.n).toBe(50 * 11);
     expect(Object.keys(a.rows[0])).toEqual(["iso3", "year", "un_total", "pdest"]);
-    const k = JSON.parse((await raw("GET", "/api/panel?years=2008&columns=iso3,un_total&source=kathman")).body);
+    const k = JSON.parse((await raw("GET", "/api/panel?years=2008&columns=iso3,un_total&unSource=kathman")).body);
     const i = JSON.parse((await raw("GET", "/api/panel?years=2008&columns=iso3,un_total")).body);
     const hti = (x: { rows: { iso3: string; un_total: number }[] }) => x.rows.find((r) => r.iso3 === "HTI")!.un_total;
     expect(hti(k)).toBeGreaterThan(hti(i));
-    expect(k.variant.source).toBe("kathman");
+    expect(k.variant.unSource).toBe("kathman");
   });
 
   it("GET /api/map and /api/country", async () => {
@@ -125,8 +125,10 @@ describe("startServer", () => {
       ["/api/panel?years=2011-2001", 400, /first year is after the last/],
       ["/api/panel?years=abc", 400, /YYYY or YYYY-YYYY/],
       ["/api/panel?columns=pdest,evil", 400, /unknown column "evil"/],
-      ["/api/panel?source=acled", 400, /source must be one of ipi, kathman/],
-      ["/api/panel?alignment=t%2B1", 400, /alignment must be one of t, t-1/],
+      ["/api/panel?unSource=acled", 400, /unSource must be one of ipi, kathman/],
+      ["/api/panel?reportAlignment=t%2B1", 400, /reportAlignment must be one of t-1, t/],
+      ["/api/panel?multiHost=crosswalk", 400, /multiHost must be one of located, split, hq, full/],
+      ["/api/panel?source=ipi", 400, /unknown query parameter "source"/],
       ["/api/panel?years=2001&years=2002", 400, /more than once/],
       ["/api/panel?foo=1", 400, /unknown query parameter "foo"/],
       ["/api/panel?years=%E0%A4%A", 400, /bad percent-encoding/],
