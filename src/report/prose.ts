@@ -119,7 +119,8 @@ export function droppedSentence(a: SampleAccount): string {
   const parts = a.dropped.map((d) => {
     const shown = d.countries.slice(0, 8).map((c) => `${c.country} ${c.rows}`);
     const more = d.countries.length > 8 ? `, and ${d.countries.length - 8} more countries` : "";
-    return `${d.rows} for missing ${d.variable} (${shown.join(", ")}${more})`;
+    const why = d.variable.includes("(") ? "undefined" : "missing";
+    return `${d.rows} for ${why} ${d.variable} (${shown.join(", ")}${more})`;
   });
   return `Of the ${a.withOutcome.toLocaleString("en-US")} country-years with a known outcome, ${n} are left out: ${parts.join("; ")}.`;
 }

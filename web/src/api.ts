@@ -1,15 +1,14 @@
 /** Typed access to the dashboard server's JSON endpoints (same origin). */
+import type { PanelVariant } from "../../src/server/data.js";
 
 /** One panel row: column -> value. */
 export type Row = Record<string, number | string | null>;
 
 /** Panel variant parameters accepted by /api/panel, /api/map and /api/country. */
-export interface Variant {
-  alignment: "t" | "t-1";
-  source: "ipi" | "kathman";
-  nomention: "zero" | "missing";
-  us: "legacy" | "rebuild";
-}
+export type Variant = { -readonly [K in keyof PanelVariant]: PanelVariant[K] };
+
+/** The variant of the map, country and over-time views (see DISPLAY_VARIANT in src/server/data.ts). */
+export const DISPLAY_PARAMS: Record<string, string> = { reportAlignment: "t" };
 
 export interface SourceInfo {
   id: string;

@@ -8,10 +8,11 @@ import { getJson, variantParams, type Meta, type PanelResponse, type Row, type V
 /** The panel variant a set of study options needs. */
 export function variantOf(o: StudyOptions): Variant {
   return {
-    alignment: o.alignment === "lag" ? "t-1" : "t",
-    source: o.source,
-    nomention: o.outcomeCoding === "no-mention-missing" ? "missing" : "zero",
-    us: o.usSeries,
+    reportAlignment: o.reportAlignment,
+    unSource: o.unSource,
+    multiHost: o.multiHost,
+    kosovo: o.kosovo,
+    usTroops: o.usTroops,
   };
 }
 

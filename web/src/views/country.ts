@@ -1,6 +1,6 @@
 /** Country page: personnel by mission and organisation, contributors, trafficking indicators, tier, US troops. */
 import type { TopLevelSpec } from "vega-lite";
-import { getJson, type CountryResponse, type Meta, type Row } from "../api.js";
+import { DISPLAY_PARAMS, getJson, type CountryResponse, type Meta, type Row } from "../api.js";
 import { fmt, fmtInt, renderChart, renderTable } from "../charts.js";
 import { el } from "../dom.js";
 
@@ -8,7 +8,7 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Render the page of one country (ISO-3). */
 export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string, stale: () => boolean): Promise<void> {
-  const c = await getJson<CountryResponse>(`/api/country/${encodeURIComponent(iso3)}`);
+  const c = await getJson<CountryResponse>(`/api/country/${encodeURIComponent(iso3)}`, DISPLAY_PARAMS);
   if (stale()) return;
   const name = c.country ?? iso3;
   const missionsBox = el("div", { id: "country-missions" });
@@ -19,7 +19,7 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
   host.append(
     el("p", {}, el("a", { href: "#/map", text: "← back to the map" }), " · ", el("a", { href: `#/simulate?country=${c.iso3}&year=2008`, id: "country-simulate", text: "simulate a deployment here" })),
     el("h2", { id: "country-title", text: `${name} (${c.iso3}, COW ${c.ccode ?? "?"})` }),
-    el("p", { class: "caption", text: `Country-years ${meta.years[0]}–${meta.years[1]} from /api/country/${c.iso3}; trafficking indicators are TIP report years joined to calendar year t (panel alignment "${c.variant.alignment}").` }),
+    el("p", { class: "caption", text: `Country-years ${meta.years[0]}–${meta.years[1]} from /api/country/${c.iso3}; trafficking indicators of each year come from that year's TIP report (the study itself joins report t to calendar year t-1).` }),
     el("div", { class: "grid" }, missionsBox, tccBox, traffBox, usBox),
     el("h3", { text: "Country-years" }),
     tableBox,

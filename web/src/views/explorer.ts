@@ -54,12 +54,13 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
     el("div", { class: "controls wrap" },
       select("model", "Model", studyModels(st.opts).map((m) => [m.id, `${m.id}: ${m.title}`] as const), st.model, (v) => { st.model = v; refit(); }),
       select("outcome", "Outcome", choices("outcome"), st.opts.outcome, (v) => set("outcome", v as StudyOptions["outcome"])),
-      select("outcomeCoding", "Outcome coding", choices("outcomeCoding"), st.opts.outcomeCoding, (v) => set("outcomeCoding", v as StudyOptions["outcomeCoding"])),
       select("size", "Size measure", choices("size"), st.opts.size, (v) => set("size", v as StudyOptions["size"])),
-      select("alignment", "Alignment", [["lag", "report t ↔ year t-1"], ["same", "report t ↔ year t"]], st.opts.alignment, (v) => set("alignment", v as StudyOptions["alignment"])),
-      select("source", "UN source", choices("source"), st.opts.source, (v) => set("source", v as StudyOptions["source"])),
+      select("reportAlignment", "Alignment", [["t-1", "report t ↔ year t-1"], ["t", "report t ↔ year t"]], st.opts.reportAlignment, (v) => set("reportAlignment", v as StudyOptions["reportAlignment"])),
+      select("unSource", "UN source", choices("unSource"), st.opts.unSource, (v) => set("unSource", v as StudyOptions["unSource"])),
+      select("multiHost", "Multi-host missions", choices("multiHost"), st.opts.multiHost, (v) => set("multiHost", v as StudyOptions["multiHost"])),
+      select("duration", "Duration", choices("duration"), st.opts.duration, (v) => set("duration", v as StudyOptions["duration"])),
       select("democracy", "Democracy", choices("democracy"), st.opts.democracy, (v) => set("democracy", v as StudyOptions["democracy"])),
-      select("usSeries", "US troops series", choices("usSeries"), st.opts.usSeries, (v) => set("usSeries", v as StudyOptions["usSeries"])),
+      select("usTroops", "US troops series", choices("usTroops"), st.opts.usTroops, (v) => set("usTroops", v as StudyOptions["usTroops"])),
       ...CONTROL_GROUPS.map(([id, label]) => checkbox(`control-${id}`, label, true, (on) => {
         if (on) st.dropped.delete(id);
         else st.dropped.add(id);

@@ -1,6 +1,6 @@
 /** Map and timeline: deployments and destination status by year; click a country to open it. */
 import type { TopLevelSpec } from "vega-lite";
-import { getJson, type MapResponse, type Meta, type PanelResponse, type Row } from "../api.js";
+import { DISPLAY_PARAMS, getJson, type MapResponse, type Meta, type PanelResponse, type Row } from "../api.js";
 import { fmtInt, renderChart, renderTable } from "../charts.js";
 import { debounce, el, select, slider } from "../dom.js";
 import { loadShapes } from "../geo.js";
@@ -43,10 +43,10 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     tableBox,
   );
 
-  void getJson<MapResponse>("/api/map", { year: state.year }).catch(() => undefined);
+  void getJson<MapResponse>("/api/map", { year: state.year, ...DISPLAY_PARAMS }).catch(() => undefined);
   const [shapes, all] = await Promise.all([
     loadShapes(meta.isoNumeric),
-    getJson<PanelResponse>("/api/panel", { columns: "iso3,year,un_total,nonun_total,pdest,destination" }),
+    getJson<PanelResponse>("/api/panel", { columns: "iso3,year,un_total,nonun_total,pdest,destination", ...DISPLAY_PARAMS }),
   ]);
   if (stale()) return;
   performance.mark("pkt:map-data");
@@ -59,7 +59,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     const year = state.year;
     const outcome = state.outcome;
     history.replaceState(null, "", `#/map?year=${year}${outcome === "destination" ? "&outcome=destination" : ""}`);
-    const res = await getJson<MapResponse>("/api/map", { year });
+    const res = await getJson<MapResponse>("/api/map", { year, ...DISPLAY_PARAMS });
     if (stale() || year !== state.year || outcome !== state.outcome) return;
     const byIso = new Map(res.rows.map((r) => [r.iso3 as string, r]));
     const status = (r: Row | undefined): (typeof STATUS)[number] => (r?.[outcome] === 1 ? "destination" : r?.[outcome] === 0 ? "not a destination" : "no report");
@@ -78,7 +78,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     }
     const nDest = res.rows.filter((r) => r[outcome] === 1).length;
     const nUn = res.rows.filter((r) => typeof r.un_total === "number" && r.un_total > 0).length;
-    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries reported as destinations (${outcome}). Circles: mean monthly uniformed personnel. Destination status from the TIP report of ${year} (HTI covers reports 2001-2011; panel alignment "${res.variant.alignment}"). Data: /api/map?year=${year}.`;
+    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries reported as destinations (${outcome}). Circles: mean monthly uniformed personnel. Destination status from the TIP report of ${year} (HTI covers reports 2001-2011; the study itself joins report t to calendar year t-1). Data: /api/map?year=${year}.`;
     await renderChart(mapBox, mapSpec(features, points, year, outcome), {
       name: `map-${year}`,
       onClick: (d) => open((d.properties as { iso3?: unknown } | undefined)?.iso3 ?? d.iso3),
