@@ -48,13 +48,24 @@ export type HtiTypeFlag = (typeof HTI_TYPE_FLAGS)[number];
  * them as missing, never as "No". Labels are kept as labels; the study's outcome is
  * `pdest === "Yes"`. Treaty-date columns are not read.
  */
+/**
+ * HTI country codes that are not the COW code of the country meant, and the code used:
+ * South Korea is 730 in HTI (COW 730 is the Korea of 1887-1905; South Korea is 732).
+ */
+export const HTI_CCODE_FIXES: ReadonlyMap<number, number> = new Map([[730, 732]]);
+
 export type HtiRow = {
   /** Country name with duplicate spellings normalised (see {@link HTI_NAME_FIXES}). */
   readonly country: string;
   /** Country name as written in the file. */
   readonly countryRaw: string;
-  /** COW code. Serbia and Montenegro (2001-06) and Serbia (2007-11) share 345; Kosovo 347 from 2008. */
+  /**
+   * COW code, corrected where HTI's is not the country meant ({@link HTI_CCODE_FIXES}: South
+   * Korea 730 -> 732). Serbia and Montenegro (2001-06) and Serbia (2007-11) share 345; Kosovo 347 from 2008.
+   */
   readonly ccode: number;
+  /** The code as written in the file. */
+  readonly ccodeRaw: number;
   /** TIP report year (report t covers April t-1 to March t), 2001-2011. */
   readonly year: number;
   readonly tier: HtiTier;
@@ -125,8 +136,9 @@ function htiRows(table: CsvTable): HtiRow[] {
       return v;
     };
     const countryRaw = r.reqStr("country");
-    const ccode = r.reqInt("ccode");
-    if (ccode <= 0) throw r.error("ccode", "a positive COW code", quote(ccode));
+    const ccodeRaw = r.reqInt("ccode");
+    if (ccodeRaw <= 0) throw r.error("ccode", "a positive COW code", quote(ccodeRaw));
+    const ccode = HTI_CCODE_FIXES.get(ccodeRaw) ?? ccodeRaw;
     const year = r.reqInt("year");
     if (year < 2001 || year > 2011) throw r.error("year", "a TIP report year 2001-2011", quote(year));
     const key = `${ccode} ${year}`;
@@ -142,6 +154,7 @@ function htiRows(table: CsvTable): HtiRow[] {
       country: HTI_NAME_FIXES[countryRaw] ?? countryRaw,
       countryRaw,
       ccode,
+      ccodeRaw,
       year,
       tier: oneOf("tier", TIER),
       minstand: oneOf("minstand", LABEL),

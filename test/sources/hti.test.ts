@@ -25,6 +25,14 @@ function pdestYesYears(ccode: number, country?: string): number[] {
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 describe("readHti on the real file", () => {
+  it("reads South Korea's HTI code 730 as COW 732 and keeps the code as written", () => {
+    const korea = rows.filter((r) => r.ccodeRaw === 730);
+    expect(korea).toHaveLength(11);
+    expect(korea.every((r) => r.ccode === 732)).toBe(true);
+    expect(rows.some((r) => r.ccode === 730)).toBe(false);
+    expect(rows.filter((r) => r.ccode !== r.ccodeRaw).length).toBe(11);
+  });
+
   it("has one row per country-report and the years 2001-2011", () => {
     expect(rows).toHaveLength(1587);
     expect(new Set(rows.map((r) => `${r.ccode} ${r.year}`)).size).toBe(1587);

@@ -4,11 +4,6 @@ import { column, rowIndex, rowKey, type ColumnDoc, type Panel } from "../panel.j
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
 import { Unplaced } from "./join.js";
 
-/**
- * HTI country codes that are not the COW code of the country meant, and the code used:
- * South Korea is 730 in HTI (COW 730 is the Korea of 1887-1905; South Korea is 732).
- */
-export const HTI_CCODE_FIXES: ReadonlyMap<number, number> = new Map([[730, 732]]);
 
 /** First and last TIP report year in HTI. */
 export const HTI_REPORT_YEARS: readonly [number, number] = [2001, 2011];
@@ -44,7 +39,7 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       description: "Destination country for forced prostitution (sex trafficking) in the TIP report: the study's outcome.",
       unit: "0/1",
       sources: [htiSource.id],
-      derivation: `HTI column pdest: "Yes" = 1, "No" = 0, ${nm}. HTI's South Korea code 730 is read as COW 732. ${missing}`,
+      derivation: `HTI column pdest: "Yes" = 1, "No" = 0, ${nm}. HTI's South Korea code 730 is read as COW 732 (by the HTI reader). ${missing}`,
     },
     {
       name: "destination",
@@ -95,7 +90,7 @@ export const traffickingStep: PanelStep = {
     for (let i = 0; i < n; i++) if (years[i] >= first && years[i] <= last) inReport[i] = 0;
     for (const r of rows) {
       const y = calendarYearOfReport(r.year, options.reportAlignment);
-      const i = idx.get(rowKey(HTI_CCODE_FIXES.get(r.ccode) ?? r.ccode, y));
+      const i = idx.get(rowKey(r.ccode, y));
       if (i === undefined) {
         if (y >= panel.meta.years[0] && y <= panel.meta.years[1]) unplaced.add(`${r.ccode} ${r.country}`);
         continue;
