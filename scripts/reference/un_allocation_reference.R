@@ -56,7 +56,10 @@
 #      Western Sahara" as unplaced, so MINURSO's crosswalk host is read as Western Sahara.
 #  (3) The 1990-11 start uses the lines of the missions qualifying there (an excluded observer
 #      mission does not push the start back).
-#  (4) The 90th percentile is R's default quantile (type 7, linear interpolation) over the
+#  (4) RADPKO lists UNISFA's bases under country "Abyei"; read as Sudan (625), where the allocation
+#      puts all of UNISFA (Geo-PKO codes its locations Sudan). This decides Sudan 2015-2017
+#      (UNAMID + UNISFA outside the IPI contributor file): RADPKO union, not the largest mission.
+#  (5) The 90th percentile is R's default quantile (type 7, linear interpolation) over the
 #      host-years 2001-2011 with un_total > 0 among COW states (all host-years with placed
 #      personnel).
 args <- commandArgs(trailingOnly = TRUE)
@@ -330,6 +333,7 @@ out <- list(
   readings = c("COW state-months from states/cow_states_v2016.csv (East Timor 860 from 2002-09)",
                "MINURSO crosswalk host MAR read as Western Sahara (unplaced)",
                "1990-11 start: lines of the qualifying missions only",
+               "RADPKO country Abyei (UNISFA) read as Sudan 625",
                "p90: R quantile type 7 over host-years 2001-2011 with un_total > 0"),
   observerMissions = observer_missions,
   conservation = conservation,
