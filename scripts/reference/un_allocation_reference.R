@@ -36,7 +36,9 @@
 #    "Number of Contributors"; several -> distinct contributor ISO-3 with "Total Total" > 0 in
 #    pko/ipi_tcc_gender_2009-11_2014-02.csv if every present mission has rows there that month;
 #    else union of RADPKO cc_present over the present missions' bases in that host-year if every
-#    present mission has RADPKO rows in that host-year; else the largest present mission's count.
+#    present mission has RADPKO rows in that host-year (floored at the largest present mission's
+#    count: cc_present names only the contributors identified at bases, so its union can fall
+#    below one mission's own count); else the largest present mission's count.
 #    un_tcc = max over the year's months (0 in a host-year without personnel).
 # D. Duration: observer mission = Troops = 0 and Police = 0 in more than half of its months with
 #    Total > 0; its months with Total < 500 are excluded. Qualifying host-month: share > 0 of a
@@ -241,7 +243,7 @@ tcc_month <- do.call(rbind, lapply(hm, function(d) {
     v <- length(unique(tccp[["Contributor ISO-3"]][tccp$mi == mi & tccp$Mission %in% ms])); src <- "ipi_tcc"
   } else if (all(paste(ms, code, year) %in% rad_key)) {
     cc <- unlist(strsplit(rad$cc_present[rad$mission %in% ms & rad$code == code & rad$year == year], "|", fixed = TRUE))
-    v <- length(setdiff(unique(cc), c("0", ""))); src <- "radpko"
+    v <- max(length(setdiff(unique(cc), c("0", ""))), max(d$ncontrib)); src <- "radpko"
   } else { v <- max(d$ncontrib); src <- "largest" }
   data.frame(code = code, mi = mi, year = year, tcc = v, src = src, nmissions = length(ms),
              largest = max(d$ncontrib), stringsAsFactors = FALSE)

@@ -215,9 +215,10 @@ describe("controls and other sources", () => {
     expect(at(20, 2012).un_female_share).toBeNull();
   });
   it("reports what it left out", () => {
-    // North Macedonia: UNPROFOR's Macedonia command before Macedonia joined the COW system (1993).
+    // Membership is checked on each month's last day: UNPROFOR's Macedonia command before Macedonia's
+    // COW entry (1993-04-08), UNTAET and UNMISET in East Timor before its entry (2002-09-27).
     expect(panel.meta.warnings).toContain(
-      "addUnPeacekeeping: UN personnel serving where no COW state existed that month are left out of every host: UNTAET (no host) (UNTAET: 214,752 person-months); Western Sahara (MINURSO: 68,529 person-months); North Macedonia (UNPROFOR: 7,202 person-months); UNAMET (no host) (UNAMET: 662 person-months)",
+      "addUnPeacekeeping: UN personnel serving where no COW state existed that month are left out of every host: UNTAET (no host) (UNTAET: 245,206 person-months); Western Sahara (MINURSO: 74,461 person-months); Timor-Leste (UNMISET: 23,108 person-months); North Macedonia (UNPROFOR: 10,933 person-months); UNAMET (no host) (UNAMET: 662 person-months)",
     );
     expect(panel.meta.warnings.some((w) => w.startsWith("addUsTroops: ") && w.includes("1002"))).toBe(true);
     // Under report year t -> calendar year t-1, Kosovo's first report (2008) would sit on 2007, before Kosovo is a state.

@@ -20,22 +20,15 @@ import { DATA_DIR } from "../util/data.js";
 //   (floor 1e-6 absolute), far below a person and far above double rounding (~1e-12);
 // - un_tcc and un_duration_years are integers (counts, year differences): exact; missing = null.
 //
-// KNOWN DISAGREEMENTS (each kept as an `it.fails` below; if the TypeScript changes to the
-// documented rule the it.fails starts to pass and vitest reports it):
-// 1. MINURSO 1991-09 .. 1993-02 (no Geo-PKO map within 24 months): TypeScript follows the
-//    crosswalk's MAR and places MINURSO in Morocco (600: un_total 109.75 in 1991, 330.75 in 1992,
-//    53.83 in 1993); the documented rule names "MINURSO's Western Sahara" as unplaced (R).
-// 2. State membership by month: TypeScript treats a state as present in every month of a year in
-//    which it is a COW state. The rule says "not a COW state that month": Macedonia (COW entry
-//    1993-04-08) gets UNPROFOR's Macedonian share for 1993-01..03 in TypeScript (343 1993: 1326.91
-//    vs R 1015.98); East Timor (COW entry 2002-09-27; the rule's example says 2002-05) gets UNTAET
-//    and UNMISET for 2002-01..08 in TypeScript (860 2002 un_total 6127.67 vs R 1664.17,
-//    un_tcc 48 vs 44).
-// 3. Ambiguity, not a clear bug: RADPKO lists UNISFA's bases under "Abyei". R reads Abyei as
-//    Sudan (UNISFA is allocated wholly to Sudan), so Sudan 2015-2016 (UNAMID + UNISFA, outside
-//    the IPI contributor file) uses the RADPKO union (16); TypeScript finds no RADPKO rows for
-//    UNISFA in Sudan and uses the largest mission (UNAMID: 48 in 2015, 47 in 2016, 46 in 2017-Q1;
-//    R 16, 16, 15).
+// Disagreements this check found, now fixed in the TypeScript (so none is tolerated here):
+// 1. MINURSO before its first Geo-PKO map (1991-09 .. 1993-02) was placed in Morocco through the
+//    crosswalk; it is now in Western Sahara (an area rule), in no host.
+// 2. State membership was yearly: Macedonia (COW entry 1993-04-08) got UNPROFOR's Macedonian
+//    share in 1993-01..03 and East Timor (2002-09-27) UNTAET/UNMISET in 2002-01..08; it is now
+//    checked on each month's last day.
+// 3. RADPKO files UNISFA's bases under "Abyei": now read as Sudan, as R does; and RADPKO's union
+//    is floored at the largest single mission's count in both builds (it named 14 contributors
+//    for Sudan 2008, when UNMIS alone had 66-70).
 
 interface HostYear {
   ccode: number;
@@ -58,21 +51,6 @@ const mi = (y: number, m: number) => y * 12 + m - 1;
 type Column = "un_total" | "un_tcc" | "un_duration_years";
 const COLUMNS: Column[] = ["un_total", "un_tcc", "un_duration_years"];
 
-/** Months (monthIndex ranges, inclusive) of each known placement disagreement. */
-const KNOWN_MONTHS = {
-  minurso: [mi(1991, 9), mi(1993, 2)],
-  macedonia1993: [mi(1993, 1), mi(1993, 3)],
-  eastTimor2002: [mi(2002, 1), mi(2002, 8)],
-} as const;
-const inKnownMonths = (m: number) => Object.values(KNOWN_MONTHS).some(([a, b]) => m >= a && m <= b);
-/** Host-year cells of the known disagreements ("ccode year column"). */
-const KNOWN_CELLS: Record<string, string[]> = {
-  minurso: ["600 1991", "600 1992", "600 1993"].flatMap((k) => COLUMNS.map((c) => `${k} ${c}`)),
-  macedonia1993: ["343 1993 un_total"],
-  eastTimor2002: ["860 2002 un_total", "860 2002 un_tcc"],
-  abyei: ["625 2015 un_tcc", "625 2016 un_tcc", "625 2017 un_tcc"],
-};
-const KNOWN = new Set(Object.values(KNOWN_CELLS).flat());
 
 let rows: PanelRow[];
 let byKey: Map<string, PanelRow>;
@@ -94,12 +72,11 @@ function agrees(column: Column, ts: number | null, r: number | null): boolean {
   return column === "un_total" ? close(ts, r) : ts === r;
 }
 /** Cells where the panel and R differ, as "ccode year column: ts vs r". */
-function mismatches(hostYears: HostYear[], onlyKnown?: string): string[] {
+function mismatches(hostYears: HostYear[]): string[] {
   const out: string[] = [];
   for (const h of hostYears) {
     for (const c of COLUMNS) {
       const key = `${h.ccode} ${h.year} ${c}`;
-      if (onlyKnown !== undefined && !KNOWN_CELLS[onlyKnown].includes(key)) continue;
       const ts = tsCell(h.ccode, h.year, c);
       if (!agrees(c, ts, h[c])) out.push(`${key}: ts ${ts} vs r ${h[c]}`);
     }
@@ -139,35 +116,16 @@ describe("UN allocation against the base-R reference: monthly conservation", () 
     for (const c of ref.conservation) expect(placed.ledger.get(c.monthIndex)?.missions, c.month).toBe(c.missions);
   });
 
-  it("placed and unplaced equal R's in every month outside the known disagreements", () => {
+  it("placed and unplaced equal R's in every month", () => {
     const bad = ref.conservation
-      .filter((c) => !inKnownMonths(c.monthIndex))
       .filter((c) => {
         const l = placed.ledger.get(c.monthIndex)!;
         return !close(l.placed, c.placed) || !close(l.unplaced, c.unplaced);
       })
       .map((c) => c.month);
     expect(bad).toEqual([]);
-    expect(ref.conservation.filter((c) => !inKnownMonths(c.monthIndex)).length).toBe(311 - 27);
+    expect(ref.conservation.length).toBe(311);
   });
-
-  it.each(Object.keys(KNOWN_MONTHS) as (keyof typeof KNOWN_MONTHS)[])("known disagreement persists: placed/unplaced differ in every %s month", (name) => {
-    // see the header: TypeScript places these months, R (documented rule) leaves them unplaced
-    const [a, b] = KNOWN_MONTHS[name];
-    const months = ref.conservation.filter((c) => c.monthIndex >= a && c.monthIndex <= b);
-    const bad = months.filter((c) => !close(placed.ledger.get(c.monthIndex)!.unplaced, c.unplaced));
-    // the disagreement is exactly these months: every one of them differs
-    expect(bad.length).toBe(months.length);
-  });
-
-  for (const name of Object.keys(KNOWN_MONTHS) as (keyof typeof KNOWN_MONTHS)[]) {
-    it.fails(`placed/unplaced agree with the documented rule in the ${name} months`, () => {
-      const [a, b] = KNOWN_MONTHS[name];
-      for (const c of ref.conservation.filter((x) => x.monthIndex >= a && x.monthIndex <= b)) {
-        expect(close(placed.ledger.get(c.monthIndex)!.unplaced, c.unplaced), c.month).toBe(true);
-      }
-    });
-  }
 });
 
 describe("UN allocation against the base-R reference: host-years", () => {
@@ -178,29 +136,19 @@ describe("UN allocation against the base-R reference: host-years", () => {
       "531 2002", "530 2002", "626 2012", "482 2009", "41 2004", "860 2003", "600 1992"]) expect(keys.has(k), k).toBe(true);
   });
 
-  it.each(ref.hostYears.filter((h) => !COLUMNS.some((c) => KNOWN.has(`${h.ccode} ${h.year} ${c}`))).map((h) => [h.ccode, h.year, h] as const))(
+  it.each(ref.hostYears.map((h) => [h.ccode, h.year, h] as const))(
     "host %i in %i: un_total (1e-6 rel.), un_tcc and un_duration_years (exact)",
     (_c, _y, h) => {
       expect(mismatches([h])).toEqual([]);
     },
   );
 
-  it("every host-year 1990-2017 with personnel agrees with R except the known cells", () => {
+  it("every host-year 1990-2017 with personnel agrees with R", () => {
     const all = allHostYears();
     expect(all.length).toBeGreaterThan(600);
-    const bad = mismatches(all).filter((m) => !KNOWN.has(m.split(":")[0]));
+    const bad = mismatches(all);
     expect(bad).toEqual([]);
   });
-
-  it.each(Object.keys(KNOWN_CELLS))("known disagreement persists: every %s cell differs (so the list stays exact)", (name) => {
-    expect(mismatches(allHostYears(), name)).toHaveLength(KNOWN_CELLS[name].length);
-  });
-
-  for (const name of Object.keys(KNOWN_CELLS)) {
-    it.fails(`host-year cells agree with R for ${name}`, () => {
-      expect(mismatches(allHostYears(), name)).toEqual([]);
-    });
-  }
 
   it("90th percentile of un_duration_years, host-years 2001-2011 with un_total > 0 (R type 7)", () => {
     const d = rows

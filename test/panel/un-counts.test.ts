@@ -40,8 +40,8 @@ describe("conservation: every peacekeeper counted once", () => {
     expect(months).toBe(26 * 12 - 1);
   });
 
-  it("the named territories are Western Sahara (MINURSO), East Timor before 2002 (UNAMET, UNTAET) and Macedonia before 1993", () => {
-    expect([...placed.unplaced.keys()].sort()).toEqual(["North Macedonia", "UNAMET (no host)", "UNTAET (no host)", "Western Sahara"]);
+  it("the named territories are Western Sahara (MINURSO), East Timor before 2002-09 (UNAMET, UNTAET, UNMISET) and Macedonia before 1993-04", () => {
+    expect([...placed.unplaced.keys()].sort()).toEqual(["North Macedonia", "Timor-Leste", "UNAMET (no host)", "UNTAET (no host)", "Western Sahara"]);
     expect([...placed.unplaced.get("Western Sahara")!.missions]).toEqual(["MINURSO"]);
   });
 

@@ -150,7 +150,10 @@ export function missionStarts(sources: StepContext["sources"]): Map<string, numb
  * contributors: the IPI contributor-gender file (contributor ISO-3 per mission-month,
  * 2009-11 to 2014-02; contributors with personnel that month), else RADPKO (contributors
  * present at the missions' bases in that host during the year, African missions
- * 1999-2019). Every mission present must be in the same file, or the answer is null.
+ * 1999-2019; RADPKO files UNISFA's bases under "Abyei", read as Sudan, where the panel
+ * places UNISFA). RADPKO's `cc_present` names only the contributors identified at bases,
+ * so its union is never taken below the largest single mission's own count. Every mission
+ * present must be in the same file, or the answer is null.
  */
 export function contributorIdentity(ctx: StepContext): ContributorIdentity {
   const { sources } = ctx;
@@ -169,7 +172,7 @@ export function contributorIdentity(ctx: StepContext): ContributorIdentity {
   const radpko = sources.load("un_tcc_identity_radpko", [radpkoBaseYearSource], (d) => {
     const out = new Map<string, Set<string>>();
     for (const r of readRadpko(d)) {
-      const host = codes.matchCountryName(r.country, r.year)?.ccode;
+      const host = r.country === "Abyei" ? 625 : codes.matchCountryName(r.country, r.year)?.ccode;
       if (host === undefined || r.contributors.length === 0) continue;
       const k = `${missionKey(r.mission)}|${host}|${r.year}`;
       let set = out.get(k);
@@ -178,7 +181,7 @@ export function contributorIdentity(ctx: StepContext): ContributorIdentity {
     }
     return out;
   });
-  return (missions, ccode, month) => {
+  return (missions, ccode, month, largest) => {
     const union = (keys: string[], table: ReadonlyMap<string, ReadonlySet<string>>): number | null => {
       const all = new Set<string>();
       for (const k of keys) {
@@ -191,7 +194,7 @@ export function contributorIdentity(ctx: StepContext): ContributorIdentity {
     const g = union(missions.map((m) => `${m}|${month}`), gender);
     if (g !== null) return { count: g, basis: "ipi-identity" };
     const r = union(missions.map((m) => `${m}|${ccode}|${Math.floor(month / 12)}`), radpko);
-    if (r !== null) return { count: r, basis: "radpko-identity" };
+    if (r !== null) return { count: Math.max(r, largest), basis: "radpko-identity" };
     return null;
   };
 }

@@ -39,7 +39,13 @@ export type TccBasis =
   | "largest-mission";
 
 /** Distinct contributors for several missions in a host-month, when their identities are known. */
-export type ContributorIdentity = (missions: readonly string[], ccode: number, month: number) => { count: number; basis: TccBasis } | null;
+export type ContributorIdentity = (
+  missions: readonly string[],
+  ccode: number,
+  month: number,
+  /** The largest single mission's own count (a lower bound on the distinct count). */
+  largest: number,
+) => { count: number; basis: TccBasis } | null;
 
 /** Host-year aggregates; see the codebook entries in add-un-peacekeeping.ts. */
 export interface UnHostYear {
@@ -294,9 +300,10 @@ function contributorsInMonth(
   if (known.length === 0) return null;
   const sum = known.reduce((t, [, c]) => t + c, 0);
   if (tcc.size === 1) return { count: known[0][1], basis: "single-mission", sum };
-  const id = identity?.([...tcc.keys()].sort(), ccode, month) ?? null;
+  const largest = Math.max(...known.map(([, c]) => c));
+  const id = identity?.([...tcc.keys()].sort(), ccode, month, largest) ?? null;
   if (id !== null) return { ...id, sum };
-  return { count: Math.max(...known.map(([, c]) => c)), basis: "largest-mission", sum };
+  return { count: largest, basis: "largest-mission", sum };
 }
 
 /**

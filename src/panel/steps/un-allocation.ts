@@ -65,6 +65,11 @@ export const AREA_RULES: readonly AreaRule[] = Object.freeze([
     reason: "the Temporary Security Zone of the 2000 Algiers agreement was a 25 km strip inside Eritrea; Geo-PKO's maps of 2006-08 put 73% of UNMEE's estimated troops in Eritrea",
   },
   {
+    mission: "MINURSO",
+    place: "Western Sahara",
+    reason: "MINURSO's team sites and headquarters are in Western Sahara (Geo-PKO codes every location there), not in Morocco, which the crosswalk lists; Western Sahara is not a COW state, so MINURSO is in no host",
+  },
+  {
     mission: "UNISFA",
     place: "Sudan",
     reason: "the Abyei Area is administered from Sudan's side of the 1956 line pending its final status; Geo-PKO codes every UNISFA location Sudan",
@@ -72,19 +77,19 @@ export const AREA_RULES: readonly AreaRule[] = Object.freeze([
 ]);
 
 /**
- * Location names whose state depends on the year (Geo-PKO uses current names), resolved
+ * Location names whose state depends on the date (Geo-PKO uses current names), resolved
  * before the crosswalk's name matching.
  */
-const PLACE_RULES: Readonly<Record<string, (year: number, kosovo: ResolvedPanelOptions["kosovo"]) => readonly [number, number][]>> = {
+const PLACE_RULES: Readonly<Record<string, (year: number, month: number, kosovo: ResolvedPanelOptions["kosovo"]) => readonly [number, number][]>> = {
   // Eight UNMEE locations on the border are coded to both countries: half each.
   "Ethiopia/Eritrea": () => [[530, 0.5], [531, 0.5]],
-  // Montenegro was part of Serbia and Montenegro (COW 345) until June 2006.
-  Montenegro: (y) => [[y < 2006 ? 345 : 341, 1]],
+  // Montenegro was part of Serbia and Montenegro (COW 345) until its entry on 2006-06-03.
+  Montenegro: (y, m) => [[y * 12 + m < 2006 * 12 + 6 ? 345 : 341, 1]],
   // Geo-PKO writes Macedonia by its current name, which the country tables do not know (COW 343).
   "North Macedonia": () => [[343, 1]],
-  // South Sudan became a state in July 2011 (COW 626); before, Sudan (625).
-  "South Sudan": (y) => [[y < 2011 ? 625 : 626, 1]],
-  Kosovo: (y, k) => [[kosovoHost(y, k), 1]],
+  // South Sudan became a state on 2011-07-09 (COW 626); before, Sudan (625).
+  "South Sudan": (y, m) => [[y * 12 + m < 2011 * 12 + 7 ? 625 : 626, 1]],
+  Kosovo: (y, _m, k) => [[kosovoHost(y, k), 1]],
 };
 
 /** What allocation needs besides the options: crosswalk hosts, maps, and country codes. */
@@ -94,6 +99,11 @@ export interface AllocationInputs {
   readonly crosswalkHosts: (mission: string, year: number) => readonly number[];
   readonly maps: ReadonlyMap<string, readonly MissionMap[]>;
   readonly codes: Pick<CountryCodes, "matchCountryName" | "isCowState">;
+  /**
+   * Whether a COW state is a member of the system on the last day of a month (the date of
+   * the mission-month figures); defaults to `codes.isCowState` for the year.
+   */
+  readonly isStateMonth?: (ccode: number, year: number, month: number) => boolean;
 }
 
 /**
@@ -102,6 +112,18 @@ export interface AllocationInputs {
  * except under `multiHost = full`.
  */
 export function allocate(inp: AllocationInputs, mission: string, year: number, month: number, sourceHosts: readonly number[]): Allocation {
+  const a = allocateHosts(inp, mission, year, month, sourceHosts);
+  const member = inp.isStateMonth;
+  // multiHost = full reproduces version 0.1, which checked membership by year.
+  if (member === undefined || a.basis === "kosovo" || a.basis === "full") return a;
+  // A host that is a state later in the year (Macedonia before 1993-04, East Timor before 2002-09) is not one yet.
+  return {
+    basis: a.basis,
+    shares: a.shares.map((s) => (s.ccode !== null && !member(s.ccode, year, month) ? { ...s, ccode: null, place: s.place === String(s.ccode) ? `${missionKey(mission)} (no host)` : s.place } : s)),
+  };
+}
+
+function allocateHosts(inp: AllocationInputs, mission: string, year: number, month: number, sourceHosts: readonly number[]): Allocation {
   const key = missionKey(mission);
   const o = inp.options;
   if (KOSOVO_MISSIONS.has(key)) return whole("kosovo", [kosovoHost(year, o.kosovo)], mission);
@@ -113,10 +135,10 @@ export function allocate(inp: AllocationInputs, mission: string, year: number, m
   }
   if (o.multiHost === "split") return whole(hosts.length > 1 ? "equal-split" : "single-host", hosts, mission);
   const map = nearestMap(inp.maps.get(key) ?? [], year * 12 + month - 1, o.locationWindow);
-  if (map !== null) return { basis: "located", shares: fromPlaces(inp, map.shares, year) };
+  if (map !== null) return { basis: "located", shares: fromPlaces(inp, map.shares, year, month) };
   const rule = AREA_RULES.find((r) => r.mission === key);
-  if (rule !== undefined && hosts.length > 1) {
-    return { basis: "area", shares: fromPlaces(inp, { troops: one(rule.place), police: one(rule.place), observers: one(rule.place), all: one(rule.place) }, year) };
+  if (rule !== undefined) {
+    return { basis: "area", shares: fromPlaces(inp, { troops: one(rule.place), police: one(rule.place), observers: one(rule.place), all: one(rule.place) }, year, month) };
   }
   return whole(hosts.length > 1 ? "equal-split" : "single-host", hosts, mission);
 }
@@ -133,12 +155,12 @@ function one(place: string): Map<string, number> {
 }
 
 /** Turn place shares into host shares for a year; places that are not states that year keep a null code. */
-function fromPlaces(inp: AllocationInputs, s: PlaceShares, year: number): HostShare[] {
+function fromPlaces(inp: AllocationInputs, s: PlaceShares, year: number, month: number): HostShare[] {
   const acc = new Map<string, { ccode: number | null; place: string; troops: number; police: number; observers: number; other: number }>();
   const kinds = [["troops", s.troops], ["police", s.police], ["observers", s.observers], ["other", s.all]] as const;
   for (const [kind, shares] of kinds) {
     for (const [place, w] of shares) {
-      for (const [ccode, part] of placeHosts(inp, place, year)) {
+      for (const [ccode, part] of placeHosts(inp, place, year, month)) {
         const k = ccode === null ? `territory:${place}` : `state:${ccode}`;
         let a = acc.get(k);
         if (a === undefined) acc.set(k, (a = { ccode, place, troops: 0, police: 0, observers: 0, other: 0 }));
@@ -150,10 +172,10 @@ function fromPlaces(inp: AllocationInputs, s: PlaceShares, year: number): HostSh
 }
 
 /** A place name in a year -> [COW code or null for a territory, part]. */
-function placeHosts(inp: AllocationInputs, place: string, year: number): readonly [number | null, number][] {
+function placeHosts(inp: AllocationInputs, place: string, year: number, month: number): readonly [number | null, number][] {
   const rule = PLACE_RULES[place];
   const list: readonly [number | null, number][] = rule !== undefined
-    ? rule(year, inp.options.kosovo)
+    ? rule(year, month, inp.options.kosovo)
     : [[inp.codes.matchCountryName(place, year)?.ccode ?? null, 1]];
   return list.map(([c, w]) => [c !== null && inp.codes.isCowState(c, year) ? c : null, w]);
 }

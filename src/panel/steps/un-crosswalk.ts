@@ -1,3 +1,4 @@
+import { cowStatesSource, readCowStates } from "../../sources/cow-states.js";
 import { readUnpkoCrosswalk, unpkoCrosswalkCsvSource } from "../../sources/unpko-crosswalk-csv.js";
 import { panelCodes } from "../create-country-years.js";
 import type { StepContext, StepSources } from "../pipeline.js";
@@ -40,6 +41,31 @@ export function allocationInputs(ctx: StepContext): AllocationInputs {
     },
     maps: ctx.options.multiHost === "located" ? loadMissionMaps(ctx.sources) : new Map(),
     codes,
+    isStateMonth: loadStateMonths(ctx.sources),
+  };
+}
+
+/**
+ * COW system membership on a month's last day, from the state list's entry and exit dates
+ * (`cow_states_v2016`). Spells the list closes on 2016-12-31, its version date, are read as
+ * continuing. Codes the list does not have fall back on nothing: they are not states.
+ */
+export function loadStateMonths(sources: StepSources): (ccode: number, year: number, month: number) => boolean {
+  const spells = sources.load("cow_state_spells", [cowStatesSource], (dir) => {
+    const out = new Map<number, { from: number; to: number }[]>();
+    for (const r of readCowStates(dir)) {
+      const from = r.styear * 10000 + r.stmonth * 100 + r.stday;
+      const open = r.endyear === r.version && r.endmonth === 12 && r.endday === 31;
+      const to = open ? Infinity : r.endyear * 10000 + r.endmonth * 100 + r.endday;
+      const list = out.get(r.ccode) ?? [];
+      list.push({ from, to });
+      out.set(r.ccode, list);
+    }
+    return out;
+  });
+  return (ccode, year, month) => {
+    const last = year * 10000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return (spells.get(ccode) ?? []).some((s) => s.from <= last && last <= s.to);
   };
 }
 
