@@ -16,6 +16,7 @@ interface ReportCliOptions {
   outcome?: string;
   size?: string;
   duration?: string;
+  contributors?: string;
   democracy?: string;
   usTroops?: string;
   trend: boolean;
@@ -51,6 +52,7 @@ export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
     outcome: c.outcome,
     size: c.size,
     duration: c.duration,
+    contributors: c.contributors,
     democracy: c.democracy,
     usTroops: c.usTroops,
     trend: c.trend,
@@ -77,6 +79,7 @@ export function registerReportCommand(program: Command): void {
     .option("--outcome <col>", `outcome: ${choices("outcome")}`)
     .option("--size <col>", `deployment size measure: ${choices("size")}`)
     .option("--duration <d>", `M2's duration measure: ${choices("duration")}`)
+    .option("--contributors <c>", `M3's contributing countries: ${choices("contributors")}`)
     .option("--democracy <col>", `democracy control: ${choices("democracy")}`)
     .option("--us-troops <s>", `US troop series for the placebo: ${choices("usTroops")}`)
     .option("--no-trend", "leave out the linear time trend")

@@ -16,6 +16,8 @@ export type SizeMeasure = "un_total" | "un_troops" | "un_peak";
  * dates Lebanon from 1948), kept for comparison.
  */
 export type DurationMeasure = "presence" | "presence-log" | "main-lineage" | "any-mission";
+/** M3's contributor count: distinct states (default) or version 0.1's sum over a host's missions. */
+export type Contributors = "distinct" | "sum";
 /** The democracy control. */
 export type Democracy = "v2x_polyarchy" | "polity2";
 
@@ -32,6 +34,7 @@ export interface StudyOptions {
   readonly outcome: Outcome;
   readonly size: SizeMeasure;
   readonly duration: DurationMeasure;
+  readonly contributors: Contributors;
   readonly democracy: Democracy;
   /** US troop series for the placebo (panel option of the same name). */
   readonly usTroops: UsTroopsSeries;
@@ -62,6 +65,7 @@ export const DEFAULT_OPTIONS: StudyOptions = Object.freeze({
   outcome: "pdest",
   size: "un_total",
   duration: "presence",
+  contributors: "distinct",
   democracy: "v2x_polyarchy",
   usTroops: "legacy",
   trend: true,
@@ -81,6 +85,7 @@ export const OPTION_CHOICES = Object.freeze({
   outcome: ["pdest", "destination"],
   size: ["un_total", "un_troops", "un_peak"],
   duration: ["presence", "presence-log", "main-lineage", "any-mission"],
+  contributors: ["distinct", "sum"],
   democracy: ["v2x_polyarchy", "polity2"],
   usTroops: ["legacy", "rebuild"],
 } as const);
@@ -94,6 +99,7 @@ export const OPTION_FLAGS: Readonly<Record<keyof StudyOptions, string>> = Object
   outcome: "--outcome",
   size: "--size",
   duration: "--duration",
+  contributors: "--contributors",
   democracy: "--democracy",
   usTroops: "--us-troops",
   trend: "--no-trend",
@@ -113,6 +119,7 @@ export const OPTION_DOCS: Readonly<Record<keyof StudyOptions, string>> = Object.
   outcome: "Outcome: pdest (destination for forced prostitution, default) or destination (any type)",
   size: "Deployment size: mean monthly uniformed personnel (un_total, default), troops, or peak month",
   duration: "M2's duration: years of UN presence without small observer missions (presence, default), its log, the largest mission line's (main-lineage), or version 0.1's any-mission rule",
+  contributors: "M3's contributing countries: distinct states (distinct, default) or version 0.1's sum over a host's missions (sum: a state in two missions counts twice)",
   democracy: "Democracy control: V-Dem polyarchy (default: covers Serbia, Bosnia and Kosovo) or Polity2 (missing for them)",
   usTroops: "US troop series for the placebo: legacy (default) or rebuild",
   trend: "Linear time trend among the controls (default on)",

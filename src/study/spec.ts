@@ -151,7 +151,9 @@ export function studyModels(o: StudyOptions): ModelSpec[] {
       title: "Size x TCCs",
       claim: "The effect of deployment size grows with the number of troop-contributing countries.",
       key: size,
-      moderator: { col: "un_tcc", fn: "id", label: "Contributing countries" },
+      moderator: o.contributors === "sum"
+        ? { col: "un_tcc_sum", fn: "id", label: "Contributing countries (summed over missions)" }
+        : { col: "un_tcc", fn: "id", label: "Contributing countries" },
     },
     {
       ...base,

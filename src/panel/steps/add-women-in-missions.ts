@@ -9,20 +9,17 @@ import { Unplaced } from "./join.js";
 import { missionKey } from "./un-hosts.js";
 
 function docs(o: ResolvedPanelOptions): ColumnDoc[] {
-  const hosts =
-    o.multiHost !== "hq"
-      ? `every host the UN PKO crosswalk lists (option multiHost = ${o.multiHost}), else IPI's HQ country`
-      : "IPI's HQ country (option multiHost = hq)";
   const base =
-    "IPI contributor-by-sex file (2009-11 to 2014-02; no host column): each mission-month is placed in the host(s) of that mission, " +
-    `${hosts}, with Kosovo missions placed by option kosovo = ${o.kosovo}. The HQ country comes from the IPI mission-month file for the same mission (and month where it has one).`;
+    "IPI contributor-by-sex file (2009-11 to 2014-02; no host column): each contributor-mission-month's personnel of each kind (troops, police, experts) " +
+    `are divided among host countries by the same shares as the UN personnel columns (option multiHost = ${o.multiHost}; un_allocation), ` +
+    `with Kosovo missions placed by option kosovo = ${o.kosovo}. The HQ country, where a mission has no other host, comes from the IPI mission-month file for the same mission (and month where it has one).`;
   return [
     {
       name: "un_female_share",
       type: "number",
       description: "Female share of UN uniformed personnel (troops, police, experts on mission) deployed in the country.",
       unit: "share 0..1",
-      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv"],
+      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv", "geopko_locations"],
       derivation: `${base} Sum over the host's missions, contributors and covered months of female personnel, divided by the same sum of all personnel. Missing outside 2009-2014 and where the host had no personnel in the file.`,
     },
     {
@@ -30,7 +27,7 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       type: "number",
       description: "UN uniformed personnel in the country according to the contributor-by-sex file: mean over the year's covered months.",
       unit: "persons (mean over months)",
-      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv"],
+      sources: [ipiTccGenderSource.id, ipiMissionMonthSource.id, "unpko_crosswalk_csv", "geopko_locations"],
       derivation: `${base} The denominator of un_female_share divided by the number of months of the year the file covers (2 in 2009, 2 in 2014). Missing outside 2009-2014.`,
     },
   ];
