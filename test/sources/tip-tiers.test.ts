@@ -54,7 +54,8 @@ describe("TIP tiers and HTI share the report-year key", () => {
       const asHti = t === 1 ? "Tier 1" : t === 3 ? "Tier 3" : "Tier 2/2 Watch List";
       if (asHti !== h.tier) differ.push(`${h.country} ${h.year}`);
     }
-    expect(both).toBe(1491);
+    // 1,493 since the HTI reader reads South Korea as 732 (two ranked reports more match the tier file).
+    expect(both).toBe(1493);
     expect(differ).toEqual(["Luxembourg 2011"]);
   });
 });
