@@ -164,7 +164,7 @@ export const OPTION_CHOICES = {
   multiHost: ["located", "split", "hq", "full"],
   kosovo: ["split-2008", "serbia", "kosovo"],
   htiNoMention: ["zero"],
-  reportAlignment: ["t", "t-1"],
+  reportAlignment: ["t-1", "t"],
   usTroops: ["legacy", "rebuild"],
   gdp: ["fariss-maddison", "fariss", "maddison"],
 } as const satisfies Record<string, readonly string[]>;

@@ -25,6 +25,12 @@ describe("pkt report", () => {
     expect(r.err).toContain("--un-source: expected one of ipi, kathman, got \"sipri\"");
     const m = await capture(["report", "--multi-host", "crosswalk", "--data-dir", DATA_DIR]);
     expect(m.err).toContain("--multi-host: expected one of located, split, hq, full, got \"crosswalk\"");
+    // pkt cases takes the same flags with the same messages.
+    const c = await capture(["cases", "--multi-host", "crosswalk", "--data-dir", DATA_DIR]);
+    expect(c.code).toBe(1);
+    expect(c.err).toContain("--multi-host: expected one of located, split, hq, full, got \"crosswalk\"");
+    const a = await capture(["cases", "--report-alignment", "lag", "--data-dir", DATA_DIR]);
+    expect(a.err).toContain("--report-alignment: expected one of t-1, t, got \"lag\"");
     const y = await capture(["report", "--years", "1995-2011", "--data-dir", DATA_DIR]);
     expect(y.err).toContain("2001-2011");
     const d = await capture(["report", "--duration", "oldest", "--data-dir", DATA_DIR]);
