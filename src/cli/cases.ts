@@ -1,10 +1,11 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { OptionError } from "../core/errors.js";
 import { writeFilesAtomic } from "../core/atomic-write.js";
 import { buildCasesFiles } from "../cases/files.js";
 import { DEFAULT_CASES, runCases } from "../cases/run.js";
 import { resolveDataDir } from "../sources/data-dir.js";
+import { withOutDir } from "./out-dir.js";
 
 interface CasesCliOptions {
   out: string;
@@ -41,24 +42,24 @@ export function registerCasesCommand(program: Command): void {
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .action(async (c: CasesCliOptions) => {
-      const dir = resolveDataDir(c.dataDir);
-      const start = performance.now();
-      const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
-      const r = runCases({
-        dataDir: dir.path,
+      const opts = {
         countries: c.countries?.split(","),
         from: wholeNumber("--from", c.from),
         to: wholeNumber("--to", c.to),
         synth: c.synth,
         reps: wholeNumber("--reps", c.reps),
         seed: wholeNumber("--seed", c.seed),
-        progress,
+      };
+      const dir = resolveDataDir(c.dataDir);
+      await withOutDir("--out", c.out, async (staging) => {
+        const start = performance.now();
+        const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
+        const r = runCases({ dataDir: dir.path, ...opts, progress });
+        progress?.("rendering figures and pages");
+        const files = await buildCasesFiles(r, { png: c.png });
+        writeFilesAtomic(files.map((f) => ({ path: join(staging, f.path), data: f.data })));
+        progress?.(`done: ${files.length} files in ${c.out}`);
       });
-      progress?.("rendering figures and pages");
-      const files = await buildCasesFiles(r, { png: c.png });
-      const out = resolve(c.out);
-      writeFilesAtomic(files.map((f) => ({ path: join(out, f.path), data: f.data })));
-      progress?.(`done: ${files.length} files in ${c.out}`);
       if (!c.quiet) console.log(`Cases: ${join(c.out, "cases.html")} (and cases.md, cases.json, figures/cases/)`);
     });
 }

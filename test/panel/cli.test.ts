@@ -30,7 +30,7 @@ describe("pkt panel build", () => {
     expect(await run(["node", "pkt", "panel", "build", "--out", out, "--data-dir", DATA_DIR, "--columns", "pdest,nope"])).toBe(1);
     const msgs = err.mock.calls.map((c) => String(c[0]));
     err.mockRestore();
-    expect(msgs[0]).toBe('pkt: panel option unSource: expected one of ipi, kathman, got "acled"');
+    expect(msgs[0]).toBe('pkt: --un-source: expected one of ipi, kathman, got "acled"');
     expect(msgs[1]).toMatch(/years: 1700-1800 reaches outside the state-system data/);
     expect(msgs[2]).toMatch(/unknown panel column "nope"/);
   });

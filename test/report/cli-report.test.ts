@@ -22,12 +22,12 @@ describe("pkt report", () => {
   it("a bad option is one clear error naming the choices", async () => {
     const r = await capture(["report", "--source", "sipri", "--data-dir", DATA_DIR]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("option source: expected one of ipi, kathman, got \"sipri\"");
+    expect(r.err).toContain("pkt: --source: expected one of ipi, kathman, got \"sipri\"");
     const y = await capture(["report", "--years", "1995-2011", "--data-dir", DATA_DIR]);
     expect(y.err).toContain("2001-2011");
     const d = await capture(["report", "--duration", "oldest", "--data-dir", DATA_DIR]);
     expect(d.code).toBe(1);
-    expect(d.err).toContain("option duration: expected one of host, main-mission, got \"oldest\"");
+    expect(d.err).toContain("pkt: --duration: expected one of host, main-mission, got \"oldest\"");
   });
 
   it("--duration main-mission reaches the study options", () => {
