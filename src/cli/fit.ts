@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { readCsv } from "../core/csv.js";
 import { OptionError } from "../core/errors.js";
+import { readUserCsv } from "../core/read-user-csv.js";
 import { formatRegressionTable } from "../report/console-table.js";
 import { fit } from "../stats/index.js";
 import type { ModelKind, ModelResults } from "../stats/results.js";
@@ -28,9 +28,9 @@ export function fitJson(r: ModelResults): Record<string, unknown> {
   };
 }
 
-/** Read a CSV into records (cells as text; empty and NA are missing). */
-export function readCsvRecords(path: string): Record<string, string | null>[] {
-  const t = readCsv(path);
+/** Read the `--data` CSV into records (cells as text; empty and NA are missing); errors name the flag or file:line:column. */
+export function readCsvRecords(path: string, flag = "--data"): Record<string, string | null>[] {
+  const t = readUserCsv(flag, path);
   return t.rows.map((row) => Object.fromEntries(t.header.map((h, j) => [h, t.na.has(row[j]) ? null : row[j]])));
 }
 
@@ -55,7 +55,14 @@ export function registerFitCommand(program: Command): void {
       const level = Number(opts.level);
       if (!(level > 0 && level < 1)) throw new OptionError(`--level ${JSON.stringify(opts.level)}: expected a number between 0 and 1`);
       const rows = readCsvRecords(opts.data);
-      const r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level });
+      let r: ModelResults;
+      try {
+        r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level });
+      } catch (err) {
+        // The engine names its option `vcov`; the user typed `--vcov`.
+        if (err instanceof OptionError && err.message.startsWith("vcov ")) throw new OptionError(`--${err.message}`);
+        throw err;
+      }
       console.log(opts.json ? JSON.stringify(fitJson(r), null, 2) : formatRegressionTable(r));
     });
 }

@@ -96,6 +96,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   const level = opts.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new OptionError(`level must be between 0 and 1, got ${level}`);
 
+  checkVcovColumns(vspec.label, vspec.by, data);
   const frame = modelFrame(f, data, { alsoRequire: vspec.by });
   if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
   else checkVaryingOutcome(frame.y, frame.response);
@@ -216,6 +217,17 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   };
   assertFinite(results);
   return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit };
+}
+
+function checkVcovColumns(label: string, by: readonly string[], data: readonly Record<string, unknown>[]): void {
+  if (by.length === 0 || data.length === 0) return;
+  const cols = Object.keys(data[0]);
+  for (const c of by) {
+    if (!(c in data[0])) {
+      const close = cols.filter((k) => k.toLowerCase().startsWith(c.slice(0, 1).toLowerCase())).slice(0, 5);
+      throw new OptionError(`vcov ${label}: expected a column of the data, found no column ${JSON.stringify(c)}${close.length > 0 ? `; columns starting alike: ${close.join(", ")}` : ""}`);
+    }
+  }
 }
 
 function assertFinite(r: ModelResults): void {
