@@ -22,8 +22,9 @@ export function fitJson(r: ModelResults): Record<string, unknown> {
       p_value: t.p_value,
       conf_low: t.conf_low,
       conf_high: t.conf_high,
+      aliased: t.aliased === true,
     })),
-    glance: { nobs: g.nobs, n_clusters: g.n_clusters, loglik: g.loglik, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
+    glance: { nobs: g.nobs, n_dropped_missing: g.n_dropped_missing, n_dropped_nan: g.n_dropped_nan, n_clusters: g.n_clusters, loglik: g.loglik, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
     warnings: r.warnings,
   };
 }

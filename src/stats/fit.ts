@@ -5,12 +5,14 @@
  */
 import { OptionError, PktError } from "../core/errors.js";
 import { parseFormula } from "./formula/parse.js";
+import { closeMatches } from "./formula/errors.js";
 import type { ParsedFormula } from "./formula/types.js";
 import { cellLevel, indexLevels } from "./formula/frame-impl.js";
-import { collinearColumns, selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
+import { selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
+import { aliased as aliasedColumns, estimable, glmTol, LM_TOL, pivotedQr } from "./linalg/qr.js";
 import { getKernel, kernelNames, type KernelDef, type KernelFit } from "./kernel.js";
 import { modelFrame, type ModelFrame } from "./model-frame.js";
-import type { ModelKind, ModelResults, ModelWarning } from "./results.js";
+import type { ModelKind, ModelResults, ModelWarning, TidyRow } from "./results.js";
 import { buildTidy } from "./inference/tidy.js";
 import { checkBinaryOutcome, checkVaryingOutcome, constantColumns, separatingDummies, separationWarning } from "./diagnostics.js";
 import { getVcov } from "./vcov/registry.js";
@@ -101,7 +103,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
   else checkVaryingOutcome(frame.y, frame.response);
 
-  const warnings: ModelWarning[] = [];
+  const warnings: ModelWarning[] = [...frame.warnings];
   const constant = new Set(constantColumns(frame.X, frame.terms));
   const hasIntercept = frame.terms[0] === "(Intercept)" || frame.fe.length > 0;
   if (constant.size > 0 && hasIntercept) {
@@ -112,14 +114,16 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       terms: names,
     });
   }
-  const rank = collinearColumns(frame.X);
-  const keptSet = new Set(rank.keep.filter((j) => !(hasIntercept && constant.has(j))));
+  // R's rule: dqrdc2 pivoting with lm's tolerance for least squares, glm.fit's for likelihood models.
+  const tol = kernel.name === "ols" || kernel.name === "feols" ? LM_TOL : glmTol(opts.epsilon);
+  const qr = pivotedQr(frame.X, tol);
+  const keptSet = new Set(estimable(qr).filter((j) => !(hasIntercept && constant.has(j))));
   const kept = [...keptSet].sort((a, b) => a - b);
-  const collinear = rank.dropped.filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
+  const collinear = aliasedColumns(qr).filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
   if (collinear.length > 0) {
     warnings.push({
       type: "collinearity",
-      message: `perfectly collinear with earlier terms, dropped (R reports NA): ${collinear.join(", ")}`,
+      message: `aliased (a linear combination of earlier terms at R's tolerance ${tol.toExponential(0)}); not estimated, shown as NA as R does: ${collinear.join(", ")}`,
       terms: collinear,
     });
   }
@@ -184,7 +188,14 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   }
   const statName = kernel.statistic;
   const df = statName === "t" ? kfit.dfResidual : null;
-  const tidy = buildTidy(terms, kfit.coef, v.vcov, df, level);
+  const estimated = buildTidy(terms, kfit.coef, v.vcov, df, level);
+  // Aliased columns get a row where R's coef() has NA: estimates NaN (null in JSON), flagged.
+  const keptPos = new Map(kept.map((j, i) => [j, i]));
+  const tidy = frame.terms.map((term, j): TidyRow => {
+    const i = keptPos.get(j);
+    if (i !== undefined) return estimated[i];
+    return { term, estimate: NaN, std_error: NaN, statistic: NaN, p_value: NaN, conf_low: NaN, conf_high: NaN, aliased: true };
+  });
   const n = X.rows;
   const k = kfit.nParams ?? X.cols;
   const ll = kfit.loglik;
@@ -212,6 +223,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       converged: kfit.converged,
       iterations: kfit.iterations,
       n_dropped_missing: frame.nDropped,
+      n_dropped_nan: frame.nDroppedNaN,
     },
     warnings,
   };
@@ -224,14 +236,15 @@ function checkVcovColumns(label: string, by: readonly string[], data: readonly R
   const cols = Object.keys(data[0]);
   for (const c of by) {
     if (!(c in data[0])) {
-      const close = cols.filter((k) => k.toLowerCase().startsWith(c.slice(0, 1).toLowerCase())).slice(0, 5);
-      throw new OptionError(`vcov ${label}: expected a column of the data, found no column ${JSON.stringify(c)}${close.length > 0 ? `; columns starting alike: ${close.join(", ")}` : ""}`);
+      const close = closeMatches(c, cols);
+      throw new OptionError(`vcov ${label}: expected a column of the data, found unknown column ${JSON.stringify(c)}${close.length > 0 ? `; close matches: ${close.join(", ")}` : ""}`);
     }
   }
 }
 
 function assertFinite(r: ModelResults): void {
   for (const row of r.tidy) {
+    if (row.aliased === true) continue;
     for (const [key, val] of Object.entries(row)) {
       if (typeof val === "number" && !Number.isFinite(val)) {
         throw new PktError(`the fit of ${r.formula} produced a non-finite ${key} for ${row.term}; the model is not identified as specified`);

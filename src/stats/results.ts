@@ -8,7 +8,7 @@ export type ModelKind = "logit" | "probit" | "ols" | "firth" | "relogit" | "clog
 
 /** A typed diagnostic kept on the result. */
 export interface ModelWarning {
-  readonly type: "separation" | "collinearity" | "nonconvergence" | "dropped-groups" | "few-clusters" | "other";
+  readonly type: "separation" | "collinearity" | "nonconvergence" | "dropped-groups" | "few-clusters" | "domain" | "other";
   readonly message: string;
   /** Terms concerned (dropped columns, separated terms). */
   readonly terms?: readonly string[];
@@ -23,6 +23,12 @@ export interface TidyRow {
   readonly p_value: number;
   readonly conf_low: number;
   readonly conf_high: number;
+  /**
+   * Set on the row of a term R would report as NA (aliased: a linear combination of earlier
+   * columns at R's tolerance); its numbers are NaN (null in JSON). Such terms are not in
+   * `terms`, `coef` or `vcov`.
+   */
+  readonly aliased?: true;
 }
 
 /** Model-level statistics (broom's `glance` names). */
@@ -39,6 +45,8 @@ export interface Glance {
   readonly iterations: number;
   /** Rows dropped by listwise deletion of missing values. */
   readonly n_dropped_missing: number;
+  /** Rows dropped because a transform gave NaN (log or sqrt of a negative number), as R's na.omit after "NaNs produced". */
+  readonly n_dropped_nan: number;
 }
 
 /** Everything about a fit. */
@@ -47,7 +55,7 @@ export interface ModelResults {
   readonly formula: string;
   /** Response variable name. */
   readonly response: string;
-  /** Coefficient names in order (dropped collinear columns are excluded here and named in warnings). */
+  /** Coefficient names in order (aliased columns are excluded here; `tidy` has a flagged row for each). */
   readonly terms: readonly string[];
   readonly coef: readonly number[];
   /** Variance-covariance matrix, row-major, terms x terms. */

@@ -65,7 +65,7 @@ const TABLE: ReadonlyArray<readonly [string, () => string[], () => string]> = [
   ["Stata .dta", () => fit(DTA), () => `pkt: ${DTA}:1:1: expected CSV text, found a Stata .dta file; export it as CSV first (Stata: export delimited; R: write.csv(haven::read_dta(...)))`],
   ["semicolon-delimited", () => fit(SEMI), () => `pkt: ${SEMI}:1:2: expected comma-separated columns, found a semicolon-delimited header ("y;x;g"); save the file with commas as delimiters`],
   ["ragged row", () => fit(RAGGED), () => `pkt: ${RAGGED}:3: expected 2 fields as in the header, found 1`],
-  ["--vcov cluster:zz", () => fit(GOOD, "--vcov", "cluster:zz", "--model", "ols"), () => `pkt: --vcov cluster:zz: expected a column of the data, found no column "zz"`],
+  ["--vcov cluster:zz", () => fit(GOOD, "--vcov", "cluster:zz", "--model", "ols"), () => `pkt: --vcov cluster:zz: expected a column of the data, found unknown column "zz"; close matches: g, x, y`],
   ["--out a file", () => ["panel", "build", "--out", A_FILE], () => `pkt: --out ${A_FILE}: expected a directory, found a file`],
   ["--out under a file", () => ["panel", "build", "--out", join(A_FILE, "x")], () => `pkt: --out ${join(A_FILE, "x")}: expected a path inside directories, found ${A_FILE} is a file`],
   ["--out under /proc", () => ["report", "--out", "/proc/pkt-out"], () => `pkt: --out /proc/pkt-out: expected a directory on a real file system, found a path under /proc`],

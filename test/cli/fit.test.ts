@@ -23,8 +23,8 @@ describe("pkt fit", () => {
     expect(code).toBe(0);
     const j = JSON.parse(out.join("\n"));
     expect(Object.keys(j)).toEqual(["model", "formula", "vcov_type", "tidy", "glance", "warnings"]);
-    expect(Object.keys(j.tidy[0])).toEqual(["term", "estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high"]);
-    expect(Object.keys(j.glance)).toEqual(["nobs", "n_clusters", "loglik", "aic", "bic", "converged", "iterations"]);
+    expect(Object.keys(j.tidy[0])).toEqual(["term", "estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high", "aliased"]);
+    expect(Object.keys(j.glance)).toEqual(["nobs", "n_dropped_missing", "n_dropped_nan", "n_clusters", "loglik", "aic", "bic", "converged", "iterations"]);
     expect(j.vcov_type).toBe("cluster:g");
     expect(j.glance.n_clusters).toBe(30);
   });
