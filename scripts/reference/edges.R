@@ -55,3 +55,19 @@ res$sqrt_negative <- c(list(formula = "yb ~ sqrt(wn) + z", model = "logit", r_wa
 res$source <- list(R = R.version.string, sandwich = as.character(packageVersion("sandwich")),
                    data = "test/fixtures/reference/data/edges.csv (simulated here, seed 20261202)")
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null"), file.path(out_dir, "edges.json"))
+
+# HC2/HC3 for the within estimator equal vcovHC on the dummy-variable model (leverages include
+# the fixed effects' 1/n_g); appended after edges.json so the file above stays as it was.
+hc <- list()
+for (type in c("HC2", "HC3")) {
+  m <- lm(yc ~ x + z + factor(year), d)
+  V <- vcovHC(m, type = type)
+  hc[[tolower(type)]] <- list(formula = "yc ~ x + z | year", model = "feols", vcov = tolower(type),
+                              terms = c("x", "z"), coef = unname(coef(m)[c("x", "z")]), se = unname(sqrt(diag(V))[c("x", "z")]))
+  m2 <- lm(yc ~ x + z + factor(year) + factor(r), d)
+  V2 <- vcovHC(m2, type = type)
+  hc[[paste0(tolower(type), "_twoway")]] <- list(formula = "yc ~ x + z | year + r", model = "feols", vcov = tolower(type),
+                              terms = c("x", "z"), coef = unname(coef(m2)[c("x", "z")]), se = unname(sqrt(diag(V2))[c("x", "z")]))
+}
+hc$source <- res$source
+writeLines(toJSON(hc, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(out_dir, "edges_hc.json"))

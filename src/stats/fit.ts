@@ -173,6 +173,13 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       return null;
     }
   };
+  if ((vspec.code === "hc2" || vspec.code === "hc3") && kfit.hat === undefined && (kernel.name === "clogit" || kernel.name === "feols")) {
+    const why =
+      kernel.name === "clogit"
+        ? "the conditional likelihood has no leverages of the kind HC2/HC3 divide by (sandwich's vcovHC does not offer them for clogit either)"
+        : "the leverages of the dummy-variable model are not computed when the fixed effects are swept out by alternating projections";
+    throw new OptionError(`vcov ${vspec.label}: not available for ${kernel.name}: ${why}; use hc0, hc1 or cluster:COL`);
+  }
   const v = vdef.fn({ fit: kfit, X, clusters, refit, seed: opts.seed, reps: vspec.reps });
   for (let j = 0; j < terms.length; j++) {
     const d = v.vcov.data[j * v.vcov.cols + j];

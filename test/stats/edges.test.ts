@@ -96,3 +96,28 @@ describe("log and sqrt outside their domain", () => {
     });
   }
 });
+
+describe("HC2/HC3 after fixed effects: correct leverages or a refusal", () => {
+  const hc = JSON.parse(readFileSync(resolve(REF, "edges_hc.json"), "utf8")) as Record<string, EdgeRef>;
+  for (const id of ["hc2", "hc3", "hc2_twoway", "hc3_twoway"]) {
+    it(`feols ${hc[id].formula}, ${hc[id].vcov}: equals vcovHC on the dummy-variable lm`, () => {
+      const r = fit(hc[id].formula, data, { model: "ols", vcov: hc[id].vcov });
+      r.tidy.forEach((t, j) => {
+        expect(rel(t.estimate, hc[id].coef[j] as number)).toBeLessThan(1e-10);
+        expect(rel(t.std_error, hc[id].se[j] as number)).toBeLessThan(1e-10);
+      });
+    });
+  }
+
+  it("feols swept by alternating projections refuses HC2/HC3 (it used the untransformed design's leverages)", () => {
+    expect(() => fit("yc ~ x + z | year + r", data, { model: "ols", vcov: "hc2", extra: { feMethod: "alternating" } })).toThrow(
+      "vcov hc2: not available for feols: the leverages of the dummy-variable model are not computed when the fixed effects are swept out by alternating projections; use hc0, hc1 or cluster:COL",
+    );
+  });
+
+  it("conditional logit refuses HC2/HC3 (it returned numbers about 10% off any definition)", () => {
+    for (const v of ["hc2", "hc3"]) {
+      expect(() => fit("yb ~ x + z | year", data, { model: "logit", vcov: v })).toThrow(`vcov ${v}: not available for clogit`);
+    }
+  });
+});
