@@ -181,6 +181,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
     throw new OptionError(`vcov ${vspec.label}: not available for ${kernel.name}: ${why}; use hc0, hc1 or cluster:COL`);
   }
   const v = vdef.fn({ fit: kfit, X, clusters, refit, seed: opts.seed, reps: vspec.reps });
+  warnings.push(...(v.warnings ?? []));
   for (let j = 0; j < terms.length; j++) {
     const d = v.vcov.data[j * v.vcov.cols + j];
     if (!(d > 0) || !Number.isFinite(d)) {

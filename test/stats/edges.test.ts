@@ -121,3 +121,21 @@ describe("HC2/HC3 after fixed effects: correct leverages or a refusal", () => {
     }
   });
 });
+
+describe("bootstrap replicates that fail to converge", () => {
+  it("are counted and refused above 5% of the replicates (leaving them out biases the SEs down)", () => {
+    // maxit 2: IRLS (started from the full-sample estimate) converges in only 3 of 20 replicates.
+    expect(() => fit("yb ~ x + z", data, { model: "logit", vcov: "bootstrap:r:20", seed: 3, maxit: 2 })).toThrow(
+      /^bootstrap: 17 of 20 replicates \(85\.0%\) failed to converge, more than the 5% allowed; leaving them out would bias the standard errors down/,
+    );
+  });
+
+  it("up to 5% are left out with a warning on the result and in the variance's description", async () => {
+    const { bootstrapFailures } = await import("../../src/stats/inference/bootstrap.js");
+    expect(bootstrapFailures(0, 999)).toBeNull();
+    expect(bootstrapFailures(49, 999)?.message).toBe(
+      "bootstrap: 49 of 999 replicates (4.9%) failed to converge and were left out (allowed up to 5%); the standard errors may be slightly too small",
+    );
+    expect(() => bootstrapFailures(50, 999)).toThrow(/50 of 999 replicates \(5\.0%\)/);
+  });
+});
