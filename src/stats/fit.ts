@@ -208,7 +208,9 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   const k = kfit.nParams ?? X.cols;
   const ll = kfit.loglik;
   // McFadden's 1 - ll / ll0; rounding can leave -1e-16 for an intercept-only model, which is 0.
-  const r2 = kfit.r2 ?? (ll !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? Math.max(0, 1 - ll / kfit.nullLoglik) : null);
+  // Firth's null log-likelihood is penalized, so its pseudo-R2 compares penalized values.
+  const llR2 = kfit.loglikPenalized ?? ll;
+  const r2 = kfit.r2 ?? (llR2 !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? Math.max(0, 1 - llR2 / kfit.nullLoglik) : null);
   const results: ModelResults = {
     model: kernel.name,
     formula: f.source,
@@ -225,6 +227,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       nobs: n,
       n_clusters: v.nClusters,
       loglik: ll,
+      loglik_penalized: kfit.loglikPenalized ?? null,
       aic: ll === null ? null : -2 * ll + 2 * k,
       bic: ll === null ? null : -2 * ll + Math.log(n) * k,
       r2,

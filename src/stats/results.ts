@@ -36,7 +36,10 @@ export interface Glance {
   readonly nobs: number;
   /** Number of clusters when the variance is clustered (smallest dimension for two-way), else null. */
   readonly n_clusters: number | null;
+  /** The ordinary log-likelihood at the estimate (for Firth too, as brglm2's logLik); AIC and BIC use it. */
   readonly loglik: number | null;
+  /** Firth: the penalized log-likelihood l(b) + log det I(b) / 2 (logistf's); null for other models. */
+  readonly loglik_penalized: number | null;
   readonly aic: number | null;
   readonly bic: number | null;
   /** McFadden's pseudo-R2 for binary models; R2 for OLS. */
