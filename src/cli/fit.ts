@@ -24,7 +24,7 @@ export function fitJson(r: ModelResults): Record<string, unknown> {
       conf_high: t.conf_high,
       aliased: t.aliased === true,
     })),
-    glance: { nobs: g.nobs, n_dropped_missing: g.n_dropped_missing, n_dropped_nan: g.n_dropped_nan, n_clusters: g.n_clusters, loglik: g.loglik, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
+    glance: { nobs: g.nobs, n_dropped_missing: g.n_dropped_missing, n_dropped_nan: g.n_dropped_nan, n_clusters: g.n_clusters, loglik: g.loglik, loglik_penalized: g.loglik_penalized, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
     warnings: r.warnings,
   };
 }
@@ -58,7 +58,8 @@ export function registerFitCommand(program: Command): void {
       const rows = readCsvRecords(opts.data);
       let r: ModelResults;
       try {
-        r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level });
+        const progress = (m: string): void => console.error(`pkt fit: ${m}`);
+        r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level, progress });
       } catch (err) {
         // The engine names its option `vcov`; the user typed `--vcov`.
         if (err instanceof OptionError && err.message.startsWith("vcov ")) throw new OptionError(`--${err.message}`);

@@ -38,7 +38,14 @@ export interface FitOptions {
   readonly maxit?: number;
   /** Kernel-specific options (e.g. relogit's `tau`). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Told what is being done when the design is wide (at least {@link WIDE_DESIGN} columns), which takes time. */
+  readonly progress?: (message: string) => void;
 }
+
+/** A design with this many columns is "wide": fit() reports progress and suggests `| g` for big factors. */
+export const WIDE_DESIGN = 200;
+/** A factor with more levels than this gets the suggestion to absorb it as a fixed effect. */
+export const MANY_LEVELS = 50;
 
 /** A fit with the internals other modules (bootstrap, margins, tests) need; `results` is the public part. */
 export interface FitDetail {
@@ -103,7 +110,10 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
   else checkVaryingOutcome(frame.y, frame.response);
 
-  const warnings: ModelWarning[] = [...frame.warnings];
+  const warnings: ModelWarning[] = [...frame.warnings, ...manyLevelWarnings(f, frame.terms, model)];
+  if (frame.X.cols >= WIDE_DESIGN) {
+    opts.progress?.(`design of ${frame.X.rows} rows x ${frame.X.cols} columns; checking rank and fitting ${kernel.name} (this can take a while)`);
+  }
   const constant = new Set(constantColumns(frame.X, frame.terms));
   const hasIntercept = frame.terms[0] === "(Intercept)" || frame.fe.length > 0;
   if (constant.size > 0 && hasIntercept) {
@@ -240,6 +250,24 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   };
   assertFinite(results);
   return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit };
+}
+
+/** Suggest `| col` for a factor with many levels (absorbed as a fixed effect it costs no columns). */
+function manyLevelWarnings(f: ParsedFormula, terms: readonly string[], model: ModelKind): ModelWarning[] {
+  const out: ModelWarning[] = [];
+  for (const t of f.terms) {
+    if (t.factors.length !== 1 || t.factors[0].kind !== "factor") continue;
+    const col = t.factors[0].column;
+    const n = terms.filter((name) => name.startsWith(`factor(${col})`) && !name.includes(":")).length;
+    if (n <= MANY_LEVELS) continue;
+    const what = model === "logit" ? "a conditional logit, which estimates no intercepts" : model === "ols" ? "the within estimator" : "fixed effects (logit: conditional logit; ols: within estimator)";
+    out.push({
+      type: "other",
+      message: `factor(${col}) adds ${n} columns; writing "| ${col}" instead absorbs it as fixed effects (${what}), which is much faster on wide designs`,
+      terms: [`factor(${col})`],
+    });
+  }
+  return out;
 }
 
 function checkVcovColumns(label: string, by: readonly string[], data: readonly Record<string, unknown>[]): void {
