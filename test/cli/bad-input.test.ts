@@ -24,6 +24,7 @@ const DTA = f("data.dta", Buffer.concat([Buffer.from("<stata_dta><header><releas
 const SEMI = f("semi.csv", "y;x;g\n0;1,5;a\n");
 const RAGGED = f("ragged.csv", "y,x\n1,2\n3\n");
 const A_FILE = f("a-file", "not a directory");
+const TEXT_CELL = f("text.csv", 'y,g,x\n0,"a",1.5\n1,"b, c",abc\n');
 const FOREIGN = join(T, "foreign");
 mkdirSync(FOREIGN);
 writeFileSync(join(FOREIGN, "thesis.docx"), "precious");
@@ -65,6 +66,7 @@ const TABLE: ReadonlyArray<readonly [string, () => string[], () => string]> = [
   ["Stata .dta", () => fit(DTA), () => `pkt: ${DTA}:1:1: expected CSV text, found a Stata .dta file; export it as CSV first (Stata: export delimited; R: write.csv(haven::read_dta(...)))`],
   ["semicolon-delimited", () => fit(SEMI), () => `pkt: ${SEMI}:1:2: expected comma-separated columns, found a semicolon-delimited header ("y;x;g"); save the file with commas as delimiters`],
   ["ragged row", () => fit(RAGGED), () => `pkt: ${RAGGED}:3: expected 2 fields as in the header, found 1`],
+  ["text in a numeric column", () => fit(TEXT_CELL), () => `pkt: ${TEXT_CELL}:3:10: expected a number in column x, found "abc" (write factor(x) to use it as categories)`],
   ["--vcov cluster:zz", () => fit(GOOD, "--vcov", "cluster:zz", "--model", "ols"), () => `pkt: --vcov cluster:zz: expected a column of the data, found unknown column "zz"; close matches: g, x, y`],
   ["--out a file", () => ["panel", "build", "--out", A_FILE], () => `pkt: --out ${A_FILE}: expected a directory, found a file`],
   ["--out under a file", () => ["panel", "build", "--out", join(A_FILE, "x")], () => `pkt: --out ${join(A_FILE, "x")}: expected a path inside directories, found ${A_FILE} is a file`],
