@@ -2,6 +2,12 @@
  * peacekeeping-trafficking: the public API, listed by name.
  *
  * sources -> codes -> panel -> stats -> study / report / cases -> server.
+ *
+ * The root is lean: it loads neither DuckDB, Vega, resvg nor the CLI (a test walks its
+ * imports). Those parts have their own entry points (package.json "exports"):
+ * `peacekeeping-trafficking/stats` (the estimation engine alone), `/panel` (with
+ * writePanel, which needs DuckDB), `/report` (runReport: Vega, resvg), `/sources`,
+ * `/codes`, `/server`, `/cli`.
  */
 export {
   SOURCES,
@@ -205,102 +211,36 @@ export {
   type YearSpan,
   type Found,
 } from "./codes/index.js";
+// The panel without its writer (panel/write.ts loads DuckDB): writePanel and friends are in
+// "peacekeeping-trafficking/panel".
+export { buildPanel, buildPanelFrom, PANEL_STEPS, panelColumnNames } from "./panel/build.js";
+export { createCountryYears, KEY_DOCS } from "./panel/create-country-years.js";
+export { addUnPeacekeeping, unPeacekeepingStep } from "./panel/steps/add-un-peacekeeping.js";
+export { addNonUnOperations, nonUnOperationsStep, nonUnType, NON_UN_TYPES, type NonUnType } from "./panel/steps/add-non-un-operations.js";
+export { addWomenInMissions, womenInMissionsStep } from "./panel/steps/add-women-in-missions.js";
+export { addTrafficking, traffickingStep, codeHtiLabel, calendarYearOfReport } from "./panel/steps/add-trafficking.js";
+export { addTipTier, tipTierStep } from "./panel/steps/add-tip-tier.js";
+export { addPolicyIndex3p, policyIndex3pStep } from "./panel/steps/add-policy-index-3p.js";
+export { addUsTroops, usTroopsStep } from "./panel/steps/add-us-troops.js";
+export { addEconomy, economyStep } from "./panel/steps/add-economy.js";
+export { addDemocracy, democracyStep } from "./panel/steps/add-democracy.js";
+export { addCivilConflict, civilConflictStep } from "./panel/steps/add-civil-conflict.js";
+export { aggregateUnHostYears, monthIndex, type HostMissionMonth, type UnHostYear } from "./panel/steps/un-aggregate.js";
+export { kosovoHost } from "./panel/steps/un-hosts.js";
+export { allocate, AREA_RULES } from "./panel/steps/un-allocation.js";
+export { MISSION_LINEAGES, lineageOf } from "./panel/steps/un-lineage.js";
 export {
-  buildPanel,
-  buildPanelFrom,
-  PANEL_STEPS,
-  panelColumnNames,
-  createCountryYears,
-  KEY_DOCS,
-  addUnPeacekeeping,
-  unPeacekeepingStep,
-  addNonUnOperations,
-  nonUnOperationsStep,
-  nonUnType,
-  NON_UN_TYPES,
-  type NonUnType,
-  addWomenInMissions,
-  womenInMissionsStep,
-  addTrafficking,
-  traffickingStep,
-  codeHtiLabel,
-  calendarYearOfReport,
-  addTipTier,
-  tipTierStep,
-  addPolicyIndex3p,
-  policyIndex3pStep,
-  addUsTroops,
-  usTroopsStep,
-  addEconomy,
-  economyStep,
-  addDemocracy,
-  democracyStep,
-  addCivilConflict,
-  civilConflictStep,
-  aggregateUnHostYears,
-  monthIndex,
-  type HostMissionMonth,
-  type UnHostYear,
-  allocate,
-  AREA_RULES,
-  MISSION_LINEAGES,
-  lineageOf,
-  kosovoHost,
-  DEFAULT_OPTIONS,
-  OPTION_CHOICES,
-  DATA_YEARS,
-  resolveOptions,
-  checkColumnSelection,
-  parseYearRange,
-  type PanelOptions,
-  type ResolvedPanelOptions,
-  type UnSource,
-  type MultiHost,
-  type KosovoPlacement,
-  type NoMentionCoding,
-  type ReportAlignment,
-  type UsTroopsSeries,
-  type GdpSource,
-  KEY_COLUMNS,
-  column,
-  numericColumn,
-  columnNames,
-  toRows,
-  toJson,
-  rowIndex,
-  rowKey,
-  selectColumns,
-  type Panel,
-  type PanelMeta,
-  type PanelColumn,
-  type ColumnDoc,
-  type ColumnType,
-  type Cell,
-  type PanelRow,
-  type PanelJson,
-  applyStep,
-  runSteps,
-  checkPipeline,
-  SourceLoader,
-  PipelineError,
-  type PanelStep,
-  type StepContext,
-  type StepSources,
-  findDuplicates,
-  checkInvariants,
-  PanelInvariantError,
-  type DuplicateKey,
-  codebookMarkdown,
-  coverage,
-  type Coverage,
-  writePanel,
-  panelCsv,
-  panelParquet,
-  provenance,
-  formatNumber,
-  PANEL_FILES,
-  type Provenance,
-} from "./panel/index.js";
+  DEFAULT_OPTIONS, OPTION_CHOICES, DATA_YEARS, resolveOptions, checkColumnSelection, parseYearRange,
+  type PanelOptions, type ResolvedPanelOptions, type UnSource, type MultiHost, type KosovoPlacement,
+  type NoMentionCoding, type ReportAlignment, type UsTroopsSeries, type GdpSource,
+} from "./panel/options.js";
+export {
+  KEY_COLUMNS, column, numericColumn, columnNames, toRows, toJson, rowIndex, rowKey, selectColumns,
+  type Panel, type PanelMeta, type PanelColumn, type ColumnDoc, type ColumnType, type Cell, type PanelRow, type PanelJson,
+} from "./panel/panel.js";
+export { applyStep, runSteps, checkPipeline, SourceLoader, PipelineError, type PanelStep, type StepContext, type StepSources } from "./panel/pipeline.js";
+export { findDuplicates, checkInvariants, PanelInvariantError, type DuplicateKey } from "./panel/validate.js";
+export { codebookMarkdown, coverage, type Coverage } from "./panel/codebook.js";
 export {
   fit,
   fitDetailed,
@@ -362,7 +302,6 @@ export { runStudy, type StudyResults, type StudyEngine, type FittedModel } from 
 export { studyModels, formulaOf, STUDY_CITATION } from "./study/spec.js";
 export { DEFAULT_OPTIONS as DEFAULT_STUDY_OPTIONS, OPTION_CHOICES as STUDY_OPTION_CHOICES, resolveOptions as resolveStudyOptions } from "./study/options.js";
 export { deriveFindings, FINDING_RULE } from "./study/findings.js";
-export { runReport, type RunReportOptions } from "./report/run-report.js";
 export { regressionTable } from "./report/tables/regression.js";
 export { robustnessTable } from "./report/tables/robustness.js";
 export { tableToMarkdown } from "./report/tables/markdown.js";
@@ -371,4 +310,4 @@ export { tableToLatex } from "./report/tables/latex.js";
 export { tableToCsv } from "./report/tables/csv.js";
 export { runCases, DEFAULT_CASES, type CasesOptions, type CasesResults } from "./cases/run.js";
 export { startServer, type ServerOptions, type RunningServer } from "./server/index.js";
-export { VERSION } from "./cli/main.js";
+export { VERSION } from "./core/version.js";

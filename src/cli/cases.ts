@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { OptionError } from "../core/errors.js";
 import { writeFilesAtomic } from "../core/atomic-write.js";
@@ -16,6 +16,7 @@ function sharedPanelOptions(c: CasesCliOptions): PanelOptions {
   resolveOptions(o);
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PanelOptions;
 }
+import { withOutDir } from "./out-dir.js";
 
 interface CasesCliOptions {
   out: string;
@@ -62,11 +63,7 @@ export function registerCasesCommand(program: Command): void {
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .action(async (c: CasesCliOptions) => {
-      const dir = resolveDataDir(c.dataDir);
-      const start = performance.now();
-      const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
-      const r = runCases({
-        dataDir: dir.path,
+      const opts = {
         countries: c.countries?.split(","),
         from: wholeNumber("--from", c.from),
         to: wholeNumber("--to", c.to),
@@ -74,13 +71,17 @@ export function registerCasesCommand(program: Command): void {
         reps: wholeNumber("--reps", c.reps),
         seed: wholeNumber("--seed", c.seed),
         panel: sharedPanelOptions(c),
-        progress,
+      };
+      const dir = resolveDataDir(c.dataDir);
+      await withOutDir("--out", c.out, async (staging) => {
+        const start = performance.now();
+        const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
+        const r = runCases({ dataDir: dir.path, ...opts, progress });
+        progress?.("rendering figures and pages");
+        const files = await buildCasesFiles(r, { png: c.png });
+        writeFilesAtomic(files.map((f) => ({ path: join(staging, f.path), data: f.data })));
+        progress?.(`done: ${files.length} files in ${c.out}`);
       });
-      progress?.("rendering figures and pages");
-      const files = await buildCasesFiles(r, { png: c.png });
-      const out = resolve(c.out);
-      writeFilesAtomic(files.map((f) => ({ path: join(out, f.path), data: f.data })));
-      progress?.(`done: ${files.length} files in ${c.out}`);
       if (!c.quiet) console.log(`Cases: ${join(c.out, "cases.html")} (and cases.md, cases.json, figures/cases/)`);
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { readCsv } from "../core/csv.js";
-import { OptionError } from "../core/errors.js";
+import { readFileSync } from "node:fs";
+import { InputError, OptionError, PktError } from "../core/errors.js";
+import { readUserCsv } from "../core/read-user-csv.js";
 import { formatRegressionTable } from "../report/console-table.js";
 import { fit } from "../stats/index.js";
 import type { ModelKind, ModelResults } from "../stats/results.js";
@@ -22,16 +23,45 @@ export function fitJson(r: ModelResults): Record<string, unknown> {
       p_value: t.p_value,
       conf_low: t.conf_low,
       conf_high: t.conf_high,
+      aliased: t.aliased === true,
     })),
-    glance: { nobs: g.nobs, n_clusters: g.n_clusters, loglik: g.loglik, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
+    glance: { nobs: g.nobs, n_dropped_missing: g.n_dropped_missing, n_dropped_nan: g.n_dropped_nan, n_clusters: g.n_clusters, loglik: g.loglik, loglik_penalized: g.loglik_penalized, aic: g.aic, bic: g.bic, converged: g.converged, iterations: g.iterations },
     warnings: r.warnings,
   };
 }
 
-/** Read a CSV into records (cells as text; empty and NA are missing). */
-export function readCsvRecords(path: string): Record<string, string | null>[] {
-  const t = readCsv(path);
+/** Read the `--data` CSV into records (cells as text; empty and NA are missing); errors name the flag or file:line:column. */
+export function readCsvRecords(path: string, flag = "--data"): Record<string, string | null>[] {
+  const t = readUserCsv(flag, path);
   return t.rows.map((row) => Object.fromEntries(t.header.map((h, j) => [h, t.na.has(row[j]) ? null : row[j]])));
+}
+
+/** 1-based character column where field `field` (0-based) starts on a CSV line. */
+function fieldColumn(line: string, field: number): number {
+  let k = 0, quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    if (k === field) return i + 1;
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === "," && !quoted) k++;
+  }
+  return line.length + 1;
+}
+
+/**
+ * The engine names data rows (`data row 3, column x: expected a number, got "abc"`); on
+ * the command line the same problem is `file:line:column` in the CSV the user gave.
+ */
+function locateInFile(err: PktError, path: string): PktError {
+  const m = /^data row (\d+), column (.+?): expected (.+?), got ("(?:[^"\\]|\\.)*")(.*)$/s.exec(err.message);
+  if (m === null) return err;
+  const t = readUserCsv("--data", path);
+  const k = Number(m[1]) - 1;
+  const j = t.header.indexOf(m[2]);
+  if (k < 0 || k >= t.lines.length || j < 0) return err;
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const line = t.lines[k];
+  return new InputError(path, line, fieldColumn(text[line - 1] ?? "", j), `${m[3]} in column ${m[2]}`, `${m[4]}${m[5]}`);
 }
 
 /** `pkt fit --data FILE.csv --formula "..." [--model] [--vcov] [--seed] [--level] [--json]`. */
@@ -55,7 +85,16 @@ export function registerFitCommand(program: Command): void {
       const level = Number(opts.level);
       if (!(level > 0 && level < 1)) throw new OptionError(`--level ${JSON.stringify(opts.level)}: expected a number between 0 and 1`);
       const rows = readCsvRecords(opts.data);
-      const r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level });
+      let r: ModelResults;
+      try {
+        const progress = (m: string): void => console.error(`pkt fit: ${m}`);
+        r = fit(opts.formula, rows, { model: opts.model as ModelKind, vcov: opts.vcov, seed, level, progress });
+      } catch (err) {
+        // The engine names its option `vcov`; the user typed `--vcov`.
+        if (err instanceof OptionError && err.message.startsWith("vcov ")) throw new OptionError(`--${err.message}`);
+        if (err instanceof PktError) throw locateInFile(err, opts.data);
+        throw err;
+      }
       console.log(opts.json ? JSON.stringify(fitJson(r), null, 2) : formatRegressionTable(r));
     });
 }

@@ -1,10 +1,13 @@
+import { join, relative } from "node:path";
 import type { Command } from "commander";
 import { buildPanel } from "../panel/build.js";
 import { OptionError, quote } from "../core/errors.js";
-import { DEFAULT_OPTIONS, OPTION_CHOICES, OPTION_FLAGS, parseYearRange, type PanelOptions } from "../panel/options.js";
+import { DEFAULT_OPTIONS, OPTION_CHOICES, OPTION_FLAGS, parseYearRange, resolveOptions, type PanelOptions } from "../panel/options.js";
 import { writePanel } from "../panel/write.js";
 import { resolveDataDir } from "../sources/data-dir.js";
-import { VERSION } from "./main.js";
+import { VERSION } from "../core/version.js";
+import { withFlagNames } from "./flag-names.js";
+import { withOutDir } from "./out-dir.js";
 
 interface PanelBuildFlags {
   out: string;
@@ -64,12 +67,20 @@ export function registerPanelCommand(program: Command): void {
     .option("--columns <list>", "comma-separated columns to keep (keys are always kept)")
     .action(async (flags: PanelBuildFlags) => {
       const started = performance.now();
+      const options = withFlagNames(() => {
+        const o = panelOptionsFromFlags(flags);
+        resolveOptions(o);
+        return o;
+      });
       const dir = resolveDataDir(flags.dataDir);
-      const p = buildPanel(dir.path, panelOptionsFromFlags(flags));
-      const built = performance.now();
-      const files = await writePanel(p, flags.out, VERSION);
-      const secs = (t: number): string => (t / 1000).toFixed(2);
-      console.log(`panel: ${p.nrows} country-years x ${p.columns.size} columns, ${p.meta.years[0]}-${p.meta.years[1]} (built in ${secs(built - started)} s, written in ${secs(performance.now() - built)} s)`);
+      const files = await withOutDir("--out", flags.out, async (staging) => {
+        const p = withFlagNames(() => buildPanel(dir.path, options));
+        const built = performance.now();
+        const written = await writePanel(p, staging, VERSION);
+        const secs = (t: number): string => (t / 1000).toFixed(2);
+        console.log(`panel: ${p.nrows} country-years x ${p.columns.size} columns, ${p.meta.years[0]}-${p.meta.years[1]} (built in ${secs(built - started)} s, written in ${secs(performance.now() - built)} s)`);
+        return written.map((f) => join(flags.out, relative(staging, f)));
+      });
       for (const f of files) console.log(`  ${f}`);
     });
 }

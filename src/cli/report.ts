@@ -4,7 +4,9 @@ import { headline, claimTitle, verdictLabel } from "../report/prose.js";
 import { runReport } from "../report/run-report.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type StudyOptions } from "../study/options.js";
-import { VERSION } from "./main.js";
+import { VERSION } from "../core/version.js";
+import { withOutDir } from "./out-dir.js";
+import { withFlagNames } from "./flag-names.js";
 
 interface ReportCliOptions {
   out: string;
@@ -33,6 +35,7 @@ function parseYears(text: string | undefined): { yearFrom?: number; yearTo?: num
   if (text === undefined) return {};
   const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(text);
   if (!m) throw new OptionError(`--years: expected a TIP report year range like 2001-2011, got ${JSON.stringify(text)}`);
+  if (m[2] !== undefined && Number(m[1]) > Number(m[2])) throw new OptionError(`--years ${text}: expected the first year before the last, got ${m[1]} after ${m[2]}`);
   return { yearFrom: Number(m[1]), yearTo: Number(m[2] ?? m[1]) };
 }
 
@@ -44,7 +47,7 @@ function parseYear(flag: string, text: string | undefined): number | undefined {
 
 /** Study options from the command line (unknown values are OptionErrors naming the choices). */
 export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
-  return resolveOptions({
+  return withFlagNames(() => resolveOptions({
     unSource: c.unSource,
     reportAlignment: c.reportAlignment,
     multiHost: c.multiHost,
@@ -60,7 +63,7 @@ export function studyOptionsFromCli(c: ReportCliOptions): StudyOptions {
     tier: c.tier,
     ...parseYears(c.years),
     mapYear: parseYear("--map-year", c.mapYear),
-  });
+  }));
 }
 
 const choices = (k: keyof typeof OPTION_CHOICES) => `${OPTION_CHOICES[k].join("|")} (default ${String(DEFAULT_OPTIONS[k])})`;
@@ -93,22 +96,24 @@ export function registerReportCommand(program: Command): void {
     .action(async (c: ReportCliOptions) => {
       const options = studyOptionsFromCli(c);
       const dir = resolveDataDir(c.dataDir);
-      const start = performance.now();
-      const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
-      progress?.(`reading sources from ${dir.path}`);
-      const r = await runReport({ dataDir: dir.path, outDir: c.out, options, version: VERSION, png: c.png, progress });
-      progress?.(`done in ${(r.timings.total / 1000).toFixed(2)} s: ${r.written.length} files in ${c.out}`);
-      if (c.json) {
-        const models = r.study.models.map((m) => ({ id: m.spec.id, title: m.spec.title, formula: m.formula, results: m.results }));
-        console.log(JSON.stringify({ options, findings: r.study.findings, models }, null, 2));
-        return;
-      }
-      if (c.quiet) return;
-      console.log("");
-      console.log(headline(r.study.findings));
-      console.log("");
-      for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Evidence: ${f.text.replace(/^[^:]*: /, "")}`);
-      console.log("");
-      console.log(`Report: ${c.out}/report.html (and report.md, tables/, figures/)`);
+      await withOutDir("--out", c.out, async (staging) => {
+        const start = performance.now();
+        const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
+        progress?.(`reading sources from ${dir.path}`);
+        const r = await runReport({ dataDir: dir.path, outDir: staging, options, version: VERSION, png: c.png, progress });
+        progress?.(`done in ${(r.timings.total / 1000).toFixed(2)} s: ${r.written.length} files in ${c.out}`);
+        if (c.json) {
+          const models = r.study.models.map((m) => ({ id: m.spec.id, title: m.spec.title, formula: m.formula, results: m.results }));
+          console.log(JSON.stringify({ options, findings: r.study.findings, models }, null, 2));
+          return;
+        }
+        if (c.quiet) return;
+        console.log("");
+        console.log(headline(r.study.findings));
+        console.log("");
+        for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Evidence: ${f.text.replace(/^[^:]*: /, "")}`);
+        console.log("");
+        console.log(`Report: ${c.out}/report.html (and report.md, tables/, figures/)`);
+      });
     });
 }

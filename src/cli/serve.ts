@@ -1,16 +1,30 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { OptionError, PktError } from "../core/errors.js";
 import { packageRoot, resolveDataDir } from "../sources/data-dir.js";
 import { DEFAULT_VARIANT, startServer } from "../server/index.js";
 import { loadDashboardData } from "../server/load-data.js";
-import { VERSION } from "./main.js";
+import { VERSION } from "../core/version.js";
 
 /** Parse `--port`: a whole number 0-65535 (0 = any free port). */
 export function parsePort(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new OptionError(`--port ${text}: expected a whole number from 0 to 65535`);
   return Number(text);
+}
+
+/** Fail early, before the panel is built, when the port cannot be bound. */
+export async function checkPortFree(flagText: string, port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) => {
+      const why = err.code === "EADDRINUSE" ? "it in use by another program" : err.code === "EACCES" ? "no permission to bind it" : `${err.code ?? err.message}`;
+      reject(new OptionError(`--port ${flagText}: expected a free port on ${host}, found ${why}; choose another --port (0 picks a free one)`));
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 /** `pkt serve [--port N] [--host 127.0.0.1] [--data-dir DIR]`. */
@@ -23,6 +37,7 @@ export function registerServeCommand(program: Command): void {
     .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
     .action(async (opts: { port: string; host: string; dataDir?: string }) => {
       const port = parsePort(opts.port);
+      await checkPortFree(opts.port, port, opts.host);
       const staticDir = join(packageRoot(), "web", "dist");
       if (!existsSync(join(staticDir, "index.html"))) throw new PktError(`${staticDir}/index.html is missing; run \`npm run build\` to build the app`);
       const dir = resolveDataDir(opts.dataDir);

@@ -53,3 +53,21 @@ export function quote(value: unknown): string {
   const s = String(value);
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }
+
+/**
+ * A problem in a file the user gave on the command line, located as editors and compilers
+ * do: `data.csv:3:7: expected UTF-8 text, found byte 0xE9`. `line` and `column` are 1-based
+ * (the column counts characters); either may be left out.
+ */
+export class InputError extends PktError {
+  override name = "InputError";
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`${file}${line === undefined ? "" : `:${line}`}${line !== undefined && column !== undefined ? `:${column}` : ""}: expected ${expected}, found ${found}`);
+  }
+}

@@ -3,12 +3,13 @@ import type { ModelResults } from "../stats/results.js";
 
 function fmt(v: number | null, digits = 4): string {
   if (v === null) return "";
+  if (Number.isNaN(v)) return "NA";
   if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6)) return v.toExponential(2);
   return v.toFixed(digits);
 }
 
 function fmtP(p: number): string {
-  return p < 1e-4 ? "<0.0001" : p.toFixed(4);
+  return Number.isNaN(p) ? "NA" : p < 1e-4 ? "<0.0001" : p.toFixed(4);
 }
 
 function stars(p: number): string {

@@ -74,7 +74,7 @@ export function fixedEffectsParagraph(robustness: readonly RobustnessResult[], m
   if (cell.coefficient === null) return `With country fixed effects (conditional logit) the size coefficient could not be estimated: ${cell.note ?? "no result"}.`;
   if (!cell.converged) return `With country fixed effects (conditional logit) the estimation did not converge, so the data cannot answer whether the sign reverses: ${cell.note ?? ""}.`;
   const c = cell.coefficient;
-  const base = m1.results.tidy.find((t) => t.term === cell.term);
+  const base = m1.results.tidy.find((t) => t.term === cell.term && t.aliased !== true);
   const reversed = base !== undefined && Math.sign(base.estimate) !== Math.sign(c.estimate);
   const sig = c.p_value < FINDING_RULE.alpha;
   const what = reversed

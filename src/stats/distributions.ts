@@ -279,3 +279,16 @@ export function pfUpper(x: number, df1: number, df2: number): number {
   if (x <= 0) return 1;
   return pbeta(df2 / (df2 + df1 * x), df2 / 2, df1 / 2);
 }
+
+/** The logistic CDF 1 / (1 + exp(-x)), written to avoid overflow for large |x| (R's plogis). */
+export function plogis(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** The logistic density p (1 - p) with p = plogis(x) (R's dlogis). */
+export function dlogis(x: number): number {
+  const p = plogis(x);
+  return p * (1 - p);
+}

@@ -5,12 +5,14 @@
  */
 import { OptionError, PktError } from "../core/errors.js";
 import { parseFormula } from "./formula/parse.js";
+import { closeMatches } from "./formula/errors.js";
 import type { ParsedFormula } from "./formula/types.js";
 import { cellLevel, indexLevels } from "./formula/frame-impl.js";
-import { collinearColumns, selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
+import { selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
+import { aliased as aliasedColumns, estimable, glmTol, LM_TOL, pivotedQr } from "./linalg/qr.js";
 import { getKernel, kernelNames, type KernelDef, type KernelFit } from "./kernel.js";
 import { modelFrame, type ModelFrame } from "./model-frame.js";
-import type { ModelKind, ModelResults, ModelWarning } from "./results.js";
+import type { ModelKind, ModelResults, ModelWarning, TidyRow } from "./results.js";
 import { buildTidy } from "./inference/tidy.js";
 import { checkBinaryOutcome, checkVaryingOutcome, constantColumns, separatingDummies, separationWarning } from "./diagnostics.js";
 import { getVcov } from "./vcov/registry.js";
@@ -36,7 +38,14 @@ export interface FitOptions {
   readonly maxit?: number;
   /** Kernel-specific options (e.g. relogit's `tau`). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Told what is being done when the design is wide (at least {@link WIDE_DESIGN} columns), which takes time. */
+  readonly progress?: (message: string) => void;
 }
+
+/** A design with this many columns is "wide": fit() reports progress and suggests `| g` for big factors. */
+export const WIDE_DESIGN = 200;
+/** A factor with more levels than this gets the suggestion to absorb it as a fixed effect. */
+export const MANY_LEVELS = 50;
 
 /** A fit with the internals other modules (bootstrap, margins, tests) need; `results` is the public part. */
 export interface FitDetail {
@@ -96,11 +105,15 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   const level = opts.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new OptionError(`level must be between 0 and 1, got ${level}`);
 
+  checkVcovColumns(vspec.label, vspec.by, data);
   const frame = modelFrame(f, data, { alsoRequire: vspec.by });
   if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
   else checkVaryingOutcome(frame.y, frame.response);
 
-  const warnings: ModelWarning[] = [];
+  const warnings: ModelWarning[] = [...frame.warnings, ...manyLevelWarnings(f, frame.terms, model)];
+  if (frame.X.cols >= WIDE_DESIGN) {
+    opts.progress?.(`design of ${frame.X.rows} rows x ${frame.X.cols} columns; checking rank and fitting ${kernel.name} (this can take a while)`);
+  }
   const constant = new Set(constantColumns(frame.X, frame.terms));
   const hasIntercept = frame.terms[0] === "(Intercept)" || frame.fe.length > 0;
   if (constant.size > 0 && hasIntercept) {
@@ -111,14 +124,16 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       terms: names,
     });
   }
-  const rank = collinearColumns(frame.X);
-  const keptSet = new Set(rank.keep.filter((j) => !(hasIntercept && constant.has(j))));
+  // R's rule: dqrdc2 pivoting with lm's tolerance for least squares, glm.fit's for likelihood models.
+  const tol = kernel.name === "ols" || kernel.name === "feols" ? LM_TOL : glmTol(opts.epsilon);
+  const qr = pivotedQr(frame.X, tol);
+  const keptSet = new Set(estimable(qr).filter((j) => !(hasIntercept && constant.has(j))));
   const kept = [...keptSet].sort((a, b) => a - b);
-  const collinear = rank.dropped.filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
+  const collinear = aliasedColumns(qr).filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
   if (collinear.length > 0) {
     warnings.push({
       type: "collinearity",
-      message: `perfectly collinear with earlier terms, dropped (R reports NA): ${collinear.join(", ")}`,
+      message: `aliased (a linear combination of earlier terms at R's tolerance ${tol.toExponential(0)}); not estimated, shown as NA as R does: ${collinear.join(", ")}`,
       terms: collinear,
     });
   }
@@ -168,7 +183,15 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       return null;
     }
   };
+  if ((vspec.code === "hc2" || vspec.code === "hc3") && kfit.hat === undefined && (kernel.name === "clogit" || kernel.name === "feols")) {
+    const why =
+      kernel.name === "clogit"
+        ? "the conditional likelihood has no leverages of the kind HC2/HC3 divide by (sandwich's vcovHC does not offer them for clogit either)"
+        : "the leverages of the dummy-variable model are not computed when the fixed effects are swept out by alternating projections";
+    throw new OptionError(`vcov ${vspec.label}: not available for ${kernel.name}: ${why}; use hc0, hc1 or cluster:COL`);
+  }
   const v = vdef.fn({ fit: kfit, X, clusters, refit, seed: opts.seed, reps: vspec.reps });
+  warnings.push(...(v.warnings ?? []));
   for (let j = 0; j < terms.length; j++) {
     const d = v.vcov.data[j * v.vcov.cols + j];
     if (!(d > 0) || !Number.isFinite(d)) {
@@ -183,12 +206,21 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   }
   const statName = kernel.statistic;
   const df = statName === "t" ? kfit.dfResidual : null;
-  const tidy = buildTidy(terms, kfit.coef, v.vcov, df, level);
+  const estimated = buildTidy(terms, kfit.coef, v.vcov, df, level);
+  // Aliased columns get a row where R's coef() has NA: estimates NaN (null in JSON), flagged.
+  const keptPos = new Map(kept.map((j, i) => [j, i]));
+  const tidy = frame.terms.map((term, j): TidyRow => {
+    const i = keptPos.get(j);
+    if (i !== undefined) return estimated[i];
+    return { term, estimate: NaN, std_error: NaN, statistic: NaN, p_value: NaN, conf_low: NaN, conf_high: NaN, aliased: true };
+  });
   const n = X.rows;
   const k = kfit.nParams ?? X.cols;
   const ll = kfit.loglik;
   // McFadden's 1 - ll / ll0; rounding can leave -1e-16 for an intercept-only model, which is 0.
-  const r2 = kfit.r2 ?? (ll !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? Math.max(0, 1 - ll / kfit.nullLoglik) : null);
+  // Firth's null log-likelihood is penalized, so its pseudo-R2 compares penalized values.
+  const llR2 = kfit.loglikPenalized ?? ll;
+  const r2 = kfit.r2 ?? (llR2 !== null && kfit.nullLoglik !== null && kfit.nullLoglik !== 0 ? Math.max(0, 1 - llR2 / kfit.nullLoglik) : null);
   const results: ModelResults = {
     model: kernel.name,
     formula: f.source,
@@ -205,12 +237,14 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       nobs: n,
       n_clusters: v.nClusters,
       loglik: ll,
+      loglik_penalized: kfit.loglikPenalized ?? null,
       aic: ll === null ? null : -2 * ll + 2 * k,
       bic: ll === null ? null : -2 * ll + Math.log(n) * k,
       r2,
       converged: kfit.converged,
       iterations: kfit.iterations,
       n_dropped_missing: frame.nDropped,
+      n_dropped_nan: frame.nDroppedNaN,
     },
     warnings,
   };
@@ -218,8 +252,38 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
   return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit };
 }
 
+/** Suggest `| col` for a factor with many levels (absorbed as a fixed effect it costs no columns). */
+function manyLevelWarnings(f: ParsedFormula, terms: readonly string[], model: ModelKind): ModelWarning[] {
+  const out: ModelWarning[] = [];
+  for (const t of f.terms) {
+    if (t.factors.length !== 1 || t.factors[0].kind !== "factor") continue;
+    const col = t.factors[0].column;
+    const n = terms.filter((name) => name.startsWith(`factor(${col})`) && !name.includes(":")).length;
+    if (n <= MANY_LEVELS) continue;
+    const what = model === "logit" ? "a conditional logit, which estimates no intercepts" : model === "ols" ? "the within estimator" : "fixed effects (logit: conditional logit; ols: within estimator)";
+    out.push({
+      type: "other",
+      message: `factor(${col}) adds ${n} columns; writing "| ${col}" instead absorbs it as fixed effects (${what}), which is much faster on wide designs`,
+      terms: [`factor(${col})`],
+    });
+  }
+  return out;
+}
+
+function checkVcovColumns(label: string, by: readonly string[], data: readonly Record<string, unknown>[]): void {
+  if (by.length === 0 || data.length === 0) return;
+  const cols = Object.keys(data[0]);
+  for (const c of by) {
+    if (!(c in data[0])) {
+      const close = closeMatches(c, cols);
+      throw new OptionError(`vcov ${label}: expected a column of the data, found unknown column ${JSON.stringify(c)}${close.length > 0 ? `; close matches: ${close.join(", ")}` : ""}`);
+    }
+  }
+}
+
 function assertFinite(r: ModelResults): void {
   for (const row of r.tidy) {
+    if (row.aliased === true) continue;
     for (const [key, val] of Object.entries(row)) {
       if (typeof val === "number" && !Number.isFinite(val)) {
         throw new PktError(`the fit of ${r.formula} produced a non-finite ${key} for ${row.term}; the model is not identified as specified`);

@@ -45,6 +45,8 @@ export interface KernelFit {
   readonly loglik: number | null;
   /** Log-likelihood of the comparison null model (intercept only) for pseudo-R2 / LR tests; null if not defined. */
   readonly nullLoglik: number | null;
+  /** Penalized log-likelihood for penalized estimators (Firth), beside the ordinary `loglik`. */
+  readonly loglikPenalized?: number;
   /** Fitted means (probabilities for binary models). */
   readonly fitted: Float64Array;
   readonly linearPredictor: Float64Array;

@@ -3,6 +3,7 @@
  * evaluate terms, dummy-code factors, drop rows with missing or non-finite
  * values (listwise), and index fixed-effect groups.
  */
+import type { ModelWarning } from "./results.js";
 import type { Matrix } from "./linalg/matrix.js";
 import type { ParsedFormula } from "./formula/types.js";
 import { buildFrame } from "./formula/frame-impl.js";
@@ -25,6 +26,10 @@ export interface ModelFrame {
   readonly rowIndex: Int32Array;
   /** Rows dropped for missing or non-finite values in any variable the model uses. */
   readonly nDropped: number;
+  /** Rows dropped because a transform gave NaN (log or sqrt of a negative) while its inputs were present. */
+  readonly nDroppedNaN: number;
+  /** Warnings raised while building the frame (values outside a function's domain). */
+  readonly warnings: readonly ModelWarning[];
   readonly fe: readonly FixedEffectIndex[];
   /** Level indexes of the `alsoRequire` columns (e.g. cluster variables), in the order asked. */
   readonly also?: readonly FixedEffectIndex[];

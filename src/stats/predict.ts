@@ -50,12 +50,34 @@ function piece(label: string): Piece {
   return (row, r) => evalExpr(e, row, r);
 }
 
+const COMPILED = new WeakMap<readonly string[], Piece[][]>();
+
+function compiledTerms(terms: readonly string[]): Piece[][] {
+  let c = COMPILED.get(terms);
+  if (c === undefined) COMPILED.set(terms, (c = terms.map((t) => splitTerm(t).map(piece))));
+  return c;
+}
+
+/**
+ * The design row of one observation for coefficient names as fit() writes them
+ * (`(Intercept)`, `x`, `log1p(x2):x3`, `sqrt(w)`, `I(year^2)`, `factor(region)b`): the one
+ * builder the report, the simulator and the dashboard share. NaN where an input is
+ * missing or a transform is undefined (log of 0).
+ */
+export function designRow(terms: readonly string[], row: Record<string, unknown>, rowNo = 0): number[] {
+  return compiledTerms(terms).map((pieces) => {
+    let v = 1;
+    for (const f of pieces) v *= f(row, rowNo);
+    return v;
+  });
+}
+
 /**
  * The design matrix of `newdata` for the fitted terms (rows with a missing input get NaN).
  * Factor levels absent from the fit simply give 0 in every dummy (the reference level).
  */
 export function designMatrix(results: Pick<ModelResults, "terms">, newdata: readonly Record<string, unknown>[]): Matrix {
-  const cols = results.terms.map((t) => splitTerm(t).map(piece));
+  const cols = compiledTerms(results.terms);
   const p = cols.length;
   const X = createMatrix(newdata.length, p);
   newdata.forEach((row, r) => {

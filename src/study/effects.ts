@@ -1,5 +1,7 @@
 import type { ModelResults } from "../stats/results.js";
-import { numOf, type PanelRow } from "./data.js";
+import { dlogis, dnorm, plogis, pnorm } from "../stats/distributions.js";
+import { designRow as engineDesignRow } from "../stats/predict.js";
+import type { PanelRow } from "./data.js";
 
 /** A quantity with its standard error and 95% interval. */
 export interface Estimate {
@@ -16,97 +18,24 @@ function withCi(estimate: number, variance: number): Estimate {
   return { estimate, std_error: se, conf_low: estimate - Z975 * se, conf_high: estimate + Z975 * se };
 }
 
-type Factor = { readonly col: string; readonly fn: "id" | "log" | "log1p" | "level"; readonly level?: string };
-
-/** Parse coefficient names once: `(Intercept)`, `col`, `log(col)`, `log1p(col)`, products `a:b`. */
-function compileTerms(terms: readonly string[]): (readonly Factor[] | null)[] {
-  return terms.map((term) => {
-    if (term === "(Intercept)") return null;
-    return term.split(":").map((f): Factor => {
-      const lv = /^factor\((\w+)\)(.+)$/.exec(f);
-      if (lv) return { col: lv[1], fn: "level", level: lv[2] };
-      const m = /^(log1p|log)\((\w+)\)$/.exec(f);
-      return m ? { col: m[2], fn: m[1] as Factor["fn"] } : { col: f, fn: "id" };
-    });
-  });
-}
-
-const COMPILED = new WeakMap<readonly string[], (readonly Factor[] | null)[]>();
-
-function compiled(terms: readonly string[]): (readonly Factor[] | null)[] {
-  let c = COMPILED.get(terms);
-  if (c === undefined) COMPILED.set(terms, (c = compileTerms(terms)));
-  return c;
-}
-
 /**
- * The design row of a fitted model for one panel row, from the coefficient names
- * (`(Intercept)`, `col`, `log(col)`, `log1p(col)`, products written `a:b`), with some
- * columns set to chosen values. Returns null when a value is missing.
+ * The design row of a fitted model for one panel row, from the coefficient names (the
+ * engine's builder, src/stats/predict.ts), with some columns set to chosen values.
+ * Returns null when a value is missing or a transform is undefined.
  */
 export function designRow(terms: readonly string[], row: PanelRow, set: ReadonlyMap<string, number> = new Map()): number[] | null {
-  const x: number[] = [];
-  for (const factors of compiled(terms)) {
-    if (factors === null) {
-      x.push(1);
-      continue;
-    }
-    let v = 1;
-    for (const f of factors) {
-      if (f.fn === "level") {
-        const cell = row[f.col];
-        if (cell === null || cell === undefined) return null;
-        if (String(cell) !== f.level) v = 0;
-        continue;
-      }
-      const raw = set.has(f.col) ? (set.get(f.col) as number) : numOf(row, f.col);
-      if (raw === null) return null;
-      if (f.fn === "id") v *= raw;
-      else if (f.fn === "log") {
-        if (!(raw > 0)) return null;
-        v *= Math.log(raw);
-      } else {
-        if (!(raw > -1)) return null;
-        v *= Math.log1p(raw);
-      }
-    }
-    x.push(v);
+  let r: Record<string, unknown> = row as Record<string, unknown>;
+  if (set.size > 0) {
+    r = Object.create(r) as Record<string, unknown>;
+    for (const [k, v] of set) r[k] = v;
   }
-  return x;
-}
-
-function normPdf(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
-
-/** Standard normal CDF through erfc. */
-function normCdf(z: number): number {
-  const t = Math.abs(z) / Math.SQRT2;
-  const p = 0.5 * erfc(t);
-  return z >= 0 ? 1 - p : p;
-}
-
-function erfc(x: number): number {
-  // Numerical Recipes' erfcc (Chebyshev fit): relative error < 1.2e-7, ample for reported probabilities.
-  const t = 1 / (1 + 0.5 * x);
-  const y =
-    t *
-    Math.exp(
-      -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return y;
+  const x = engineDesignRow(terms, r);
+  return x.some((v) => Number.isNaN(v)) ? null : x;
 }
 
 /** Inverse link and its derivative for a binary model's linear predictor. */
 function link(model: ModelResults["model"]): { p: (eta: number) => number; dp: (eta: number) => number } {
-  if (model === "probit") return { p: normCdf, dp: normPdf };
-  return {
-    p: (e) => 1 / (1 + Math.exp(-e)),
-    dp: (e) => {
-      const p = 1 / (1 + Math.exp(-e));
-      return p * (1 - p);
-    },
-  };
+  return model === "probit" ? { p: pnorm, dp: dnorm } : { p: plogis, dp: dlogis };
 }
 
 /** True when the model gives probabilities we can average (not conditional logit or OLS). */

@@ -98,7 +98,7 @@ function effectWords(e: EffectSummary): string {
 
 /** Derive the finding for one claim from its estimates by the declared rule. */
 export function deriveFinding(input: FindingInput): Finding {
-  const row = input.results?.tidy.find((t) => t.term === input.term) ?? null;
+  const row = input.results?.tidy.find((t) => t.term === input.term && t.aliased !== true) ?? null;
   if (input.results === null || row === null || !Number.isFinite(row.estimate) || !Number.isFinite(row.p_value)) {
     return {
       id: input.id,

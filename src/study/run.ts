@@ -189,7 +189,7 @@ function robustnessRow(engine: StudyEngine, v: RobustnessVariant, o: StudyOption
     }
     try {
       const fm = fitModel(engine, m, rows);
-      const row = fm.results.tidy.find((t) => t.term === term) ?? null;
+      const row = fm.results.tidy.find((t) => t.term === term && t.aliased !== true) ?? null;
       const warn = fm.results.warnings.map((w) => w.message).join("; ");
       const informative = m.group === null ? null : informativeCount(sampleFor(m, rows), m.group, m.response);
       return { model: m.id, term, coefficient: row, nobs: fm.results.glance.nobs, informative, converged: fm.results.glance.converged, note: row === null ? `${term} not estimated` : warn === "" ? null : warn };
@@ -205,7 +205,7 @@ function mainRow(v: RobustnessVariant, o: StudyOptions, models: readonly FittedM
   const cells = models.map((fm): RobustnessCell => {
     const term = keyTermOf(fm.spec);
     const warn = fm.results.warnings.map((w) => w.message).join("; ");
-    return { model: fm.spec.id, term, coefficient: fm.results.tidy.find((t) => t.term === term) ?? null, nobs: fm.results.glance.nobs, informative: null, converged: fm.results.glance.converged, note: warn === "" ? null : warn };
+    return { model: fm.spec.id, term, coefficient: fm.results.tidy.find((t) => t.term === term && t.aliased !== true) ?? null, nobs: fm.results.glance.nobs, informative: null, converged: fm.results.glance.converged, note: warn === "" ? null : warn };
   });
   return { variant: v, options: o, cells };
 }

@@ -87,8 +87,15 @@ describe("model frame", () => {
     expect(() => modelFrame(`y ~ factor(r, ref = "q")`, data)).toThrow(/reference level of r/);
   });
 
-  it("interacts factors with numbers, first factor varying fastest", () => {
-    expect(modelFrame("y ~ factor(r):x", data).terms).toEqual(["(Intercept)", "factor(r)b:x", "factor(r)c:x"]);
+  it("interacts factors with numbers as R's model.matrix: without the main effect of r, one slope per level", () => {
+    expect(modelFrame("y ~ factor(r):x", data).terms).toEqual(["(Intercept)", "factor(r)a:x", "factor(r)b:x", "factor(r)c:x"]);
+    expect(modelFrame("y ~ x + factor(r):x", data).terms).toEqual(["(Intercept)", "x", "x:factor(r)b", "x:factor(r)c"]);
+    // Both factors coded by indicators when neither main effect is present (R: 1 + 3 x 3 columns).
+    expect(modelFrame("y ~ factor(r):factor(g)", data).terms).toEqual([
+      "(Intercept)",
+      ...["u", "v", "w"].flatMap((g) => ["a", "b", "c"].map((r) => `factor(r)${r}:factor(g)${g}`)),
+    ]);
+    expect(modelFrame("y ~ factor(r) * x", data).terms).toEqual(["(Intercept)", "factor(r)b", "factor(r)c", "x", "factor(r)b:x", "factor(r)c:x"]);
   });
 
   it("indexes fixed effects and omits the intercept", () => {
@@ -98,8 +105,7 @@ describe("model frame", () => {
     expect(Array.from(f.fe[0].ids)).toEqual([0, 0, 1, 1, 2]);
   });
 
-  it("drops rows where a transformation is not finite (log of 0)", () => {
-    const f = modelFrame("y ~ log(x)", data);
-    expect(f.nDropped).toBe(1);
+  it("stops on log(0) as R does (-Inf in the design), naming the term and the rows", () => {
+    expect(() => modelFrame("y ~ log(x)", data)).toThrow(/log\(x\) is -Inf in 1 row \(first: data row \d+\); R stops here/);
   });
 });

@@ -28,7 +28,7 @@ export function fakeResults(terms: Record<string, [number, number]>, model: Mode
       const z = coef[i] / se[i];
       return { term, estimate: coef[i], std_error: se[i], statistic: z, p_value: pNorm(z), conf_low: coef[i] - 1.96 * se[i], conf_high: coef[i] + 1.96 * se[i] };
     }),
-    glance: { nobs: 100, n_clusters: 20, loglik: -60, aic: 124, bic: 130, r2: 0.1, converged: true, iterations: 5, n_dropped_missing: 0 },
+    glance: { nobs: 100, n_clusters: 20, loglik: -60, loglik_penalized: null, aic: 124, bic: 130, r2: 0.1, converged: true, iterations: 5, n_dropped_missing: 0 , n_dropped_nan: 0},
     warnings: [],
   };
 }

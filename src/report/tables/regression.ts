@@ -44,7 +44,7 @@ export function regressionTable(
     const coef: string[] = [];
     const se: string[] = [];
     for (const c of columns) {
-      const row = c.results.tidy.find((t) => t.term === term);
+      const row = c.results.tidy.find((t) => t.term === term && t.aliased !== true);
       coef.push(row ? `${num(row.estimate, digits)}${stars(row.p_value)}` : "");
       se.push(row ? `(${num(row.std_error, digits)})` : "");
     }

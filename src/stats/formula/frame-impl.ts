@@ -6,6 +6,7 @@ import { closeMatches, FormulaError } from "./errors.js";
 import { deparse } from "./deparse.js";
 import { exprColumns, parseFormula } from "./parse.js";
 import type { Expr, ParsedFormula } from "./types.js";
+import type { ModelWarning } from "../results.js";
 
 /** Read a cell as a number; NaN means missing. Throws on text that is not a number. */
 export function cellNumber(v: unknown, column: string, row: number): number {
@@ -90,8 +91,9 @@ function findPos(f: ParsedFormula, column: string): number {
   return m === null ? -1 : m.index + m[1].length;
 }
 
-/** Evaluate an expression over all rows at once (NaN where missing or non-finite). */
-export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): Float64Array {
+/** Evaluate an expression over all rows at once (NaN where missing; non-finite results NaN too unless `keepNonFinite`). */
+export function evalColumn(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite = false): Float64Array {
+  const ev = (x: Expr): Float64Array => evalColumn(x, data, keepNonFinite);
   const N = data.length;
   // Every call returns a new array, so operators overwrite their operand's array in place.
   switch (e.kind) {
@@ -108,28 +110,28 @@ export function evalColumn(e: Expr, data: readonly Record<string, unknown>[]): F
       return new Float64Array(N).fill(e.value);
     case "paren":
     case "identity":
-      return evalColumn(e.arg, data);
+      return ev(e.arg);
     case "negate": {
-      const a = evalColumn(e.arg, data);
+      const a = ev(e.arg);
       for (let r = 0; r < N; r++) a[r] = -a[r];
       return a;
     }
     case "call": {
-      const a = evalColumn(e.arg, data);
+      const a = ev(e.arg);
       const fn = e.fn === "log" ? Math.log : e.fn === "log1p" ? Math.log1p : e.fn === "sqrt" ? Math.sqrt : Math.exp;
       for (let r = 0; r < N; r++) {
         const v = fn(a[r]);
-        a[r] = Number.isFinite(v) ? v : NaN;
+        a[r] = keepNonFinite || Number.isFinite(v) ? v : NaN;
       }
       return a;
     }
     case "binary": {
-      const l = evalColumn(e.left, data);
-      const rr = evalColumn(e.right, data);
+      const l = ev(e.left);
+      const rr = ev(e.right);
       for (let r = 0; r < N; r++) {
         const a = l[r], b = rr[r];
         const v = e.op === "+" ? a + b : e.op === "-" ? a - b : e.op === "*" ? a * b : e.op === "/" ? a / b : Math.pow(a, b);
-        l[r] = Number.isFinite(v) ? v : NaN;
+        l[r] = keepNonFinite || Number.isFinite(v) ? v : NaN;
       }
       return l;
     }
@@ -175,6 +177,87 @@ function fillColumn(xd: Float64Array, p: number, j: number, col: Float64Array | 
   else for (let k = 0, o = j; k < n; k++, o += p) xd[o] = col[k];
 }
 
+/**
+ * Values outside a function's domain, handled as R does: model.frame drops NaN rows (and
+ * log/sqrt warn "NaNs produced"), lm.fit/glm.fit stop on an infinite value among the rows
+ * left ("NA/NaN/Inf in 'x'"). A NaN whose inputs are all present is counted apart from
+ * missing values, warned about with its count, and reported in glance.
+ */
+class DomainCheck {
+  readonly warnings: ModelWarning[] = [];
+  nanRows = 0;
+  private readonly inputMissing: Uint8Array;
+  private readonly nan: Uint8Array;
+  private readonly infinite: { label: string; where: "x" | "y"; col: Float64Array; fn: string | null }[] = [];
+
+  constructor(
+    private readonly f: ParsedFormula,
+    private readonly data: readonly Record<string, unknown>[],
+  ) {
+    this.inputMissing = new Uint8Array(data.length);
+    this.nan = new Uint8Array(data.length);
+  }
+
+  eval(x: Expr, where: "x" | "y"): Float64Array {
+    const raw = evalColumn(x, this.data, true);
+    const N = raw.length;
+    const missing = new Uint8Array(N);
+    for (const c of exprColumns(x)) {
+      const v = evalColumn({ kind: "column", name: c } as Expr, this.data);
+      for (let r = 0; r < N; r++) if (v[r] !== v[r]) missing[r] = 1;
+    }
+    let nNan = 0, firstNan = -1, nInf = 0;
+    for (let r = 0; r < N; r++) {
+      if (missing[r]) {
+        this.inputMissing[r] = 1;
+        continue;
+      }
+      const v = raw[r];
+      if (v !== v) {
+        this.nan[r] = 1;
+        if (nNan++ === 0) firstNan = r;
+      } else if (v === Infinity || v === -Infinity) nInf++;
+    }
+    const label = where === "y" ? this.f.responseLabel : deparse(x);
+    if (nNan > 0) {
+      this.warnings.push({
+        type: "domain",
+        message: `${label} is NaN (outside the function's domain) in ${nNan} row${nNan === 1 ? "" : "s"} (first: data row ${firstNan + 1}); those rows are dropped, as R does after warning "NaNs produced"`,
+        terms: [label],
+      });
+    }
+    if (nInf > 0) this.infinite.push({ label, where, col: raw, fn: x.kind === "call" ? x.fn : null });
+    // NaN cells go through the caller's listwise deletion; infinite ones are judged in finish().
+    return raw;
+  }
+
+  /** Count NaN-only rows; throw on an infinite value in a row that is otherwise kept. */
+  finish(keep: Uint8Array): void {
+    const N = keep.length;
+    for (const inf of this.infinite) {
+      let count = 0, first = -1, neg = false, pos = false;
+      for (let r = 0; r < N; r++) {
+        const v = inf.col[r];
+        if (keep[r] && !this.nan[r] && (v === Infinity || v === -Infinity)) {
+          if (count++ === 0) first = r;
+          if (v < 0) neg = true;
+          else pos = true;
+        }
+      }
+      if (count === 0) continue;
+      const what = neg && pos ? "infinite" : neg ? "-Inf" : "Inf";
+      const arg = inf.fn === "log" ? inf.label.slice(4, -1) : null;
+      const fix = arg !== null ? `, e.g. log1p(${arg}) or log(${arg} + c)` : "";
+      throw new PktError(
+        `formula ${this.f.source}: ${inf.label} is ${what} in ${count} row${count === 1 ? "" : "s"} (first: data row ${first + 1}); R stops here ("NA/NaN/Inf in '${inf.where}'"); remove or recode those rows${fix}`,
+      );
+    }
+    for (let r = 0; r < N; r++) {
+      if (this.nan[r] && !this.inputMissing[r]) this.nanRows++;
+    }
+  }
+}
+
 /** Build the model frame (contract in ../model-frame.ts). Works column by column. */
 export function buildFrame(
   formula: ParsedFormula | string,
@@ -186,7 +269,8 @@ export function buildFrame(
   checkColumns(f, data, extra);
   const N = data.length;
   const keep = new Uint8Array(N).fill(1);
-  const yAll = evalColumn(f.response, data);
+  const domain = new DomainCheck(f, data);
+  const yAll = domain.eval(f.response, "y");
   dropMissing(keep, yAll);
   // Every distinct numeric factor once, every categorical column once; listwise deletion over all.
   const numeric = new Map<string, Float64Array>();
@@ -199,7 +283,7 @@ export function buildFrame(
         continue;
       }
       const key = deparse(x);
-      if (!numeric.has(key)) numeric.set(key, evalColumn(x, data));
+      if (!numeric.has(key)) numeric.set(key, domain.eval(x, "x"));
     }
   }
   for (const col of numeric.values()) dropMissing(keep, col);
@@ -209,24 +293,26 @@ export function buildFrame(
     raw.set(c, vals);
     dropMissingLevels(keep, vals);
   }
+  domain.finish(keep);
   let n = 0;
   for (let r = 0; r < N; r++) n += keep[r];
   const rows = new Int32Array(n);
   for (let r = 0, k = 0; r < N; r++) if (keep[r]) rows[k++] = r;
   if (n === 0) throw new PktError(`formula ${f.source}: no rows left after dropping ${N} rows with missing values`);
 
-  let fullDummyUsed = f.intercept || f.fixedEffects.length > 0;
+  // R's model.matrix coding (TermCode in R's model.c): a factor in a term is coded by
+  // contrasts (reference level left out) when the term without it is empty (the intercept)
+  // or is contained in an earlier term; otherwise by indicators for every level. So
+  // `factor(r):x` without `x` gives one slope per level. Without an intercept the first
+  // factor main effect gets every level.
+  let fullMainUsed = f.intercept || f.fixedEffects.length > 0;
+  const termKeys = f.terms.map((t) => t.factors.map((x) => deparse(x)));
   const codings = new Map<string, { names: string[]; cols: Float64Array[] }>();
-  const codingFor = (x: Expr, inMainEffect: boolean): { names: string[]; cols: Float64Array[] } => {
+  const levelCache = new Map<string, { lab: (string | null)[]; levels: string[]; ref: string }>();
+  const levelsOf = (x: Extract<Expr, { kind: "factor" }>) => {
     const key = deparse(x);
-    const cached = codings.get(key);
-    if (cached !== undefined) return cached;
-    let coding: { names: string[]; cols: Float64Array[] };
-    if (x.kind !== "factor") {
-      const all = numeric.get(key) as Float64Array;
-      const col = n === N ? all : gather(all, rows);
-      coding = { names: [key], cols: [col] };
-    } else {
+    let c = levelCache.get(key);
+    if (c === undefined) {
       const lab = (raw.get(x.column) as unknown[]).map(cellLevel);
       const seen = new Set<string>();
       for (const r of rows) seen.add(lab[r] as string);
@@ -238,9 +324,22 @@ export function buildFrame(
         }
         ref = x.ref;
       }
-      // Without an intercept the first factor main effect gets every level (as R does).
-      const full = !fullDummyUsed && inMainEffect;
-      if (full) fullDummyUsed = true;
+      c = { lab, levels, ref };
+      levelCache.set(key, c);
+    }
+    return c;
+  };
+  const codingFor = (x: Expr, full: boolean): { names: string[]; cols: Float64Array[] } => {
+    const key = `${deparse(x)}|${full ? "full" : "contrasts"}`;
+    const cached = codings.get(key);
+    if (cached !== undefined) return cached;
+    let coding: { names: string[]; cols: Float64Array[] };
+    if (x.kind !== "factor") {
+      const all = numeric.get(deparse(x)) as Float64Array;
+      const col = n === N ? all : gather(all, rows);
+      coding = { names: [deparse(x)], cols: [col] };
+    } else {
+      const { lab, levels, ref } = levelsOf(x);
       const coded = full ? levels : levels.filter((l) => l !== ref);
       const pos = new Map(coded.map((l, i) => [l, i]));
       const cols = coded.map(() => new Float64Array(n));
@@ -253,14 +352,25 @@ export function buildFrame(
     codings.set(key, coding);
     return coding;
   };
+  const fullCoding = (ti: number, xi: number): boolean => {
+    const keys = termKeys[ti];
+    const rest = keys.filter((_, i) => i !== xi);
+    if (rest.length === 0) {
+      if (fullMainUsed) return false;
+      fullMainUsed = true;
+      return true;
+    }
+    for (let e = 0; e < ti; e++) if (rest.every((k) => termKeys[e].includes(k))) return false;
+    return true;
+  };
 
   const names: string[] = f.intercept && f.fixedEffects.length === 0 ? ["(Intercept)"] : [];
   const columns: (Float64Array | null)[] = names.length === 1 ? [null] : [];
-  for (const t of f.terms) {
+  f.terms.forEach((t, ti) => {
     // Interaction columns: the first factor varies fastest (R's order).
     let acc: { name: string; col: Float64Array | null }[] = [{ name: "", col: null }];
-    for (const x of t.factors) {
-      const c = codingFor(x, t.factors.length === 1);
+    t.factors.forEach((x, xi) => {
+      const c = codingFor(x, x.kind === "factor" && fullCoding(ti, xi));
       const next: { name: string; col: Float64Array | null }[] = [];
       c.names.forEach((nm, j) => {
         for (const a of acc) {
@@ -270,12 +380,12 @@ export function buildFrame(
         }
       });
       acc = next;
-    }
+    });
     for (const a of acc) {
       names.push(a.name);
       columns.push(a.col);
     }
-  }
+  });
   const p = names.length;
   const X = createMatrix(n, p);
   const xd = X.data;
@@ -289,7 +399,9 @@ export function buildFrame(
     X,
     terms: names,
     rowIndex: rows,
-    nDropped: N - n,
+    nDropped: N - n - domain.nanRows,
+    nDroppedNaN: domain.nanRows,
+    warnings: domain.warnings,
     fe,
     also,
     response: f.responseLabel,

@@ -11,7 +11,7 @@ import { toRows, type Matrix } from "../linalg/matrix.js";
 import { deepFreeze, fitDetailed, type FitDetail, type FitOptions } from "../fit.js";
 import type { ModelResults } from "../results.js";
 import { buildTidy } from "./tidy.js";
-import { DEFAULT_BOOTSTRAP_SEED, vcovFromDraws } from "./bootstrap.js";
+import { bootstrapFailures, DEFAULT_BOOTSTRAP_SEED, vcovFromDraws } from "./bootstrap.js";
 import { runBootstrapChunk, type BootstrapJob } from "./bootstrap-job.js";
 import type { ChunkRequest } from "./bootstrap-worker.js";
 
@@ -129,6 +129,7 @@ export async function fitBootstrap(formula: string, data: readonly Record<string
   const seed = opts.seed ?? DEFAULT_BOOTSTRAP_SEED;
   const job = bootstrapJobFromFit(detail, data, { cluster: opts.cluster, reps: opts.reps, seed, extra: opts.extra });
   const boot = await clusterBootstrap({ ...job, epsilon: opts.epsilon, maxit: opts.maxit }, { threads: opts.threads, workerUrl: opts.workerUrl });
+  const warning = bootstrapFailures(boot.nFailed, opts.reps);
   if (boot.nOk < 2) throw new PktError(`bootstrap: only ${boot.nOk} of ${opts.reps} replicates could be fitted`);
   const r = detail.results;
   const by = opts.cluster ?? "obs";
@@ -140,5 +141,6 @@ export async function fitBootstrap(formula: string, data: readonly Record<string
     vcov_description: `Cluster bootstrap standard errors (${opts.reps} resamples of ${job.clusters.nClusters} ${by}, seed ${seed}${failed})`,
     tidy: buildTidy(r.terms, r.coef, boot.vcov, r.df_residual, opts.level ?? 0.95),
     glance: { ...r.glance, n_clusters: opts.cluster === undefined ? null : job.clusters.nClusters },
+    warnings: warning === null ? r.warnings : [...r.warnings, warning],
   });
 }

@@ -5,6 +5,8 @@
  * any split of the replicates (threads, chunks) gives identical draws and results.
  * Pure code; the worker-thread driver is in ./bootstrap-node.ts.
  */
+import { PktError } from "../../core/errors.js";
+import type { ModelWarning } from "../results.js";
 import { createMatrix, type Matrix } from "../linalg/matrix.js";
 import { createRng } from "../random.js";
 
@@ -83,6 +85,29 @@ export function vcovFromDraws(draws: Float64Array, p: number): { vcov: Matrix; n
     }
   }
   return { vcov: v, nOk: ok.length, nFailed: R - ok.length };
+}
+
+/**
+ * The rule for replicates that fail (no convergence, a singular fit): up to this share of
+ * the replicates they are left out, counted in the variance's description and in a
+ * warning; above it the bootstrap refuses, because the failures are mostly the separated
+ * resamples, whose omission biases the standard errors down.
+ */
+export const MAX_FAILED_SHARE = 0.05;
+
+/** Apply {@link MAX_FAILED_SHARE}: throw above it, return a warning (or null when none failed). */
+export function bootstrapFailures(nFailed: number, reps: number): ModelWarning | null {
+  if (nFailed === 0) return null;
+  const pct = ((100 * nFailed) / reps).toFixed(1);
+  if (nFailed > MAX_FAILED_SHARE * reps) {
+    throw new PktError(
+      `bootstrap: ${nFailed} of ${reps} replicates (${pct}%) failed to converge, more than the ${100 * MAX_FAILED_SHARE}% allowed; leaving them out would bias the standard errors down (they are typically separated resamples). Try model "firth", fewer terms, or vcov cluster:COL`,
+    );
+  }
+  return {
+    type: "nonconvergence",
+    message: `bootstrap: ${nFailed} of ${reps} replicates (${pct}%) failed to converge and were left out (allowed up to ${100 * MAX_FAILED_SHARE}%); the standard errors may be slightly too small`,
+  };
 }
 
 /** Default seed when none is given (results must still be reproducible). */

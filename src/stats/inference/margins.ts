@@ -12,7 +12,7 @@
  * result's vcov (whatever type it is); intervals are estimate -/+ z SE.
  */
 import { OptionError, PktError } from "../../core/errors.js";
-import { dnorm, pnorm, qnorm } from "../distributions.js";
+import { dlogis, dnorm, plogis, pnorm, qnorm } from "../distributions.js";
 import { pValue } from "./tidy.js";
 import { cellLevel, evalExpr } from "../formula/frame-impl.js";
 import { exprColumns, parseFormula } from "../formula/parse.js";
@@ -40,15 +40,9 @@ interface Link {
 }
 
 const LOGISTIC: Link = {
-  F: (e) => 1 / (1 + Math.exp(-e)),
-  f: (e) => {
-    const p = 1 / (1 + Math.exp(-e));
-    return p * (1 - p);
-  },
-  fprime: (e) => {
-    const p = 1 / (1 + Math.exp(-e));
-    return p * (1 - p) * (1 - 2 * p);
-  },
+  F: plogis,
+  f: dlogis,
+  fprime: (e) => dlogis(e) * (1 - 2 * plogis(e)),
 };
 const NORMAL: Link = { F: pnorm, f: dnorm, fprime: (e) => -e * dnorm(e) };
 const IDENTITY: Link = { F: (e) => e, f: () => 1, fprime: () => 0 };

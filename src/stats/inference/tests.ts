@@ -69,7 +69,8 @@ export interface LrTestResult {
 
 /** Likelihood-ratio test of a restricted fit against a fuller fit on the same observations. */
 export function lrTest(restricted: ModelResults, full: ModelResults): LrTestResult {
-  const l0 = restricted.glance.loglik, l1 = full.glance.loglik;
+  // Firth models are compared on the penalized log-likelihood (logistf's penalized LR test).
+  const l0 = restricted.glance.loglik_penalized ?? restricted.glance.loglik, l1 = full.glance.loglik_penalized ?? full.glance.loglik;
   if (l0 === null || l1 === null) throw new OptionError("lrTest: both models need a log-likelihood");
   if (restricted.glance.nobs !== full.glance.nobs) {
     throw new OptionError(`lrTest: models use different observations (${restricted.glance.nobs} vs ${full.glance.nobs}); refit on the same rows`);

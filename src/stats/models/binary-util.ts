@@ -1,12 +1,8 @@
 /** Small helpers shared by the binary-outcome kernels in this folder. */
 import type { Matrix } from "../linalg/matrix.js";
 
-/** The logistic function, written to avoid overflow for large |eta|. */
-export function invLogit(eta: number): number {
-  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
-  const e = Math.exp(eta);
-  return e / (1 + e);
-}
+/** The logistic function (the one in ../distributions.ts). */
+export { plogis as invLogit } from "../distributions.js";
 
 /** Binomial log-likelihood sum m_i (y_i log mu_i + (1 - y_i) log(1 - mu_i)), with 0 log 0 = 0. */
 export function logLikBinary(y: ArrayLike<number>, mu: ArrayLike<number>, m: ArrayLike<number>): number {

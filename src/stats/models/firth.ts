@@ -11,6 +11,11 @@ import type { ModelWarning } from "../results.js";
 import { hasInterceptColumn, invLogit, logLikBinary } from "./binary-util.js";
 import { leverages } from "./glm.js";
 
+/** Largest change of any coefficient in one step (logistf's maxstep). */
+const MAX_STEP = 5;
+/** Step halvings tried when the penalized log-likelihood falls (logistf's maxhs). */
+const MAX_HALVINGS = 5;
+
 /** log det of a symmetric positive-definite matrix from its Cholesky factor. */
 function logDetChol(L: Matrix): number {
   let s = 0;
@@ -30,9 +35,10 @@ function nullPenalizedLoglik(y: Float64Array, m: Float64Array): number {
 }
 
 /**
- * Fit Firth's logit by quasi-Fisher scoring on the modified score. `loglik` is the
- * penalized log-likelihood l(b) + log det(I(b)) / 2 (logistf's convention); the
- * ordinary one is available from {@link firthOrdinaryLoglik}. `bread` is the inverse
+ * Fit Firth's logit by quasi-Fisher scoring on the modified score, with logistf's step
+ * cap and step halving. `loglik` is the ordinary binomial log-likelihood at the estimate
+ * (brglm2's logLik, on which AIC and BIC are computed); `loglikPenalized` is
+ * l(b) + log det(I(b)) / 2 (logistf's loglik, for penalized likelihood-ratio tests). `bread` is the inverse
  * Fisher information; `scores` are the ordinary per-observation scores, so sandwich
  * variances equal sandwich::vcovCL on a brglmFit object.
  */
@@ -72,21 +78,40 @@ export function fitFirth(input: KernelInput): KernelFit {
     return true;
   };
   if (!update()) throw new PktError("Firth logit: the information matrix is singular at the start values");
-  const u = new Float64Array(p);
+  const penalized = (): number => logLikBinary(y, mu, m) + 0.5 * logDetChol(L);
+  const u = new Float64Array(p), delta = new Float64Array(p), prev = new Float64Array(p);
+  let current = penalized();
   for (iterations = 1; iterations <= maxit; iterations++) {
     u.fill(0);
     for (let i = 0; i < n; i++) {
       const r = m[i] * (y[i] - mu[i]) + h[i] * (0.5 - mu[i]);
       for (let j = 0; j < p; j++) u[j] += X.data[i * p + j] * r;
     }
-    let maxStep = 0;
+    let biggest = 0;
     for (let a = 0; a < p; a++) {
       let s = 0;
       for (let b = 0; b < p; b++) s += inv.data[a * p + b] * u[b];
-      beta[a] += s;
-      maxStep = Math.max(maxStep, Math.abs(s) / (Math.abs(beta[a]) + 1e-3));
+      delta[a] = s;
+      biggest = Math.max(biggest, Math.abs(s));
     }
-    if (!update()) break;
+    // logistf's safeguards: no coefficient moves more than MAX_STEP at once, and a step that
+    // lowers the penalized log-likelihood is halved (up to MAX_HALVINGS times).
+    if (biggest > MAX_STEP) for (let a = 0; a < p; a++) delta[a] *= MAX_STEP / biggest;
+    prev.set(beta);
+    let ok = false;
+    for (let halvings = 0; ; halvings++) {
+      for (let a = 0; a < p; a++) beta[a] = prev[a] + delta[a];
+      ok = update();
+      const next = ok ? penalized() : -Infinity;
+      if ((ok && next >= current - 1e-12 * Math.abs(current)) || halvings >= MAX_HALVINGS) {
+        if (ok) current = next;
+        break;
+      }
+      for (let a = 0; a < p; a++) delta[a] /= 2;
+    }
+    if (!ok) break;
+    let maxStep = 0;
+    for (let a = 0; a < p; a++) maxStep = Math.max(maxStep, Math.abs(beta[a] - prev[a]) / (Math.abs(beta[a]) + 1e-3));
     if (maxStep < tol) {
       converged = true;
       break;
@@ -101,12 +126,12 @@ export function fitFirth(input: KernelInput): KernelFit {
     const r = m[i] * (y[i] - mu[i]);
     for (let j = 0; j < p; j++) scores.data[i * p + j] = X.data[i * p + j] * r;
   }
-  const penalized = logLikBinary(y, mu, m) + 0.5 * logDetChol(L);
   return {
     coef: beta,
     bread: inv,
     scores,
-    loglik: penalized,
+    loglik: logLikBinary(y, mu, m),
+    loglikPenalized: penalized(),
     nullLoglik: hasInterceptColumn(X) ? nullPenalizedLoglik(y, m) : null,
     fitted: Float64Array.from(mu),
     linearPredictor: Float64Array.from(eta),

@@ -3,12 +3,13 @@
  * same start (mustart = (y + 0.5) / 2), same convergence rule
  * |dev - devold| / (|dev| + 0.1) < epsilon (1e-8), maxit 25, step halving on
  * non-finite deviance. The bread and working weights come from the last IRLS step,
- * as R's summary.glm and sandwich use them. Each step solves the weighted normal
- * equations X'WX b = X'Wz by Cholesky (p x p); the row passes live in ./irls-rows.ts
- * and the cross-products in ../linalg/crossprod-kernel.ts.
+ * as R's summary.glm and sandwich use them. Each step solves the weighted least-squares
+ * problem by pivoted QR of sqrt(W) X with glm.fit's tolerance min(1e-7, epsilon / 1000)
+ * (../linalg/qr.ts), never through X'WX, whose condition number is the square of X's;
+ * the row passes live in ./irls-rows.ts.
  */
-import { cholesky, cholInverse, cholSolve, createMatrix, type CholeskyResult } from "../linalg/matrix.js";
-import { weightedCrossprod } from "../linalg/crossprod-kernel.js";
+import { createMatrix } from "../linalg/matrix.js";
+import { glmTol, pivotedQr, qrCoef, qrUnscaledVcov, type PivotedQr } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { binomialLogLik, type Link } from "../families.js";
@@ -47,15 +48,13 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let dev = devold;
   let converged = false;
   let iter = 0;
-  const xtwx = createMatrix(p, p);
-  const rhs = new Float64Array(p);
-  let ch: CholeskyResult = { ok: false, column: 0, pivot: NaN };
+  const tol = glmTol(eps);
+  let qr: PivotedQr | null = null;
   for (iter = 1; iter <= maxit; iter++) {
     if (iter > 1) [w, z, wNext, zNext] = [wNext, zNext, w, z];
-    weightedCrossprod(xd, n, p, w, xtwx.data, z, rhs);
-    ch = cholesky(xtwx);
-    if (!ch.ok) break;
-    const next = cholSolve(ch.L, rhs);
+    qr = pivotedQr(X, tol, w);
+    if (qr.rank < p) break;
+    const next = qrCoef(qr, z, w);
     linearPredictor(xd, n, p, next, eta);
     dev = meanAndDeviance(data, eta, mu, wNext, zNext);
     let halvings = 0;
@@ -73,12 +72,12 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     devold = dev;
     coefold = coef;
   }
-  const singular = !ch.ok;
+  const singular = qr === null || qr.rank < p;
   if (iter > maxit) iter = maxit;
 
   // The bread is (X'WX)^{-1} with the weights of the last IRLS step, as R's summary.glm.
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
-  const bread = ch.ok ? cholInverse(ch.L) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
+  const bread = !singular && qr !== null ? qrUnscaledVcov(qr) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   const scores = createMatrix(n, p);
   const sd = scores.data;
   let loglik = binary01 ? -dev / 2 : 0;
@@ -98,7 +97,7 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     warnings.push({
       type: "nonconvergence",
       message: singular
-        ? `IRLS stopped at iteration ${iter}: the weighted cross-product matrix is not positive definite`
+        ? `IRLS stopped at iteration ${iter}: the weighted design lost rank (a column became aliased at glm.fit's tolerance ${tol})`
         : `IRLS did not converge in ${maxit} iterations (deviance change above ${eps})`,
     });
   }

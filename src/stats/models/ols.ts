@@ -1,5 +1,6 @@
-/** Ordinary least squares (also the linear probability model), via the Cholesky of X'X. */
-import { cholesky, cholInverse, cholSolve, createMatrix, crossprod, matvec, tmatvec } from "../linalg/matrix.js";
+/** Ordinary least squares (also the linear probability model), by pivoted QR of X as R's lm. */
+import { createMatrix, matvec } from "../linalg/matrix.js";
+import { LM_TOL, pivotedQr, qrCoef, qrUnscaledVcov } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import { leverages } from "./glm.js";
 
@@ -12,10 +13,10 @@ export function gaussianLogLik(rss: number, n: number): number {
 export function fitOls(input: KernelInput): KernelFit {
   const { y, X } = input;
   const n = X.rows, p = X.cols;
-  const xtx = crossprod(X);
-  const ch = cholesky(xtx);
-  const bread = ch.ok ? cholInverse(ch.L) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
-  const coef = ch.ok ? cholSolve(ch.L, tmatvec(X, y)) : new Float64Array(p).fill(NaN);
+  const qr = pivotedQr(X, LM_TOL);
+  const ok = qr.rank === p;
+  const bread = ok ? qrUnscaledVcov(qr) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
+  const coef = ok ? qrCoef(qr, y) : new Float64Array(p).fill(NaN);
   const fitted = matvec(X, coef);
   const scores = createMatrix(n, p);
   let rss = 0;
@@ -41,7 +42,7 @@ export function fitOls(input: KernelInput): KernelFit {
     nullLoglik: gaussianLogLik(tssNull, n),
     fitted,
     linearPredictor: Float64Array.from(fitted),
-    converged: ch.ok,
+    converged: ok,
     iterations: 1,
     dfResidual: df,
     scale: df > 0 ? rss / df : NaN,

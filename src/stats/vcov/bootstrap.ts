@@ -4,7 +4,7 @@
  * several worker threads use clusterBootstrap (src/stats/inference/bootstrap-node.ts).
  */
 import { PktError } from "../../core/errors.js";
-import { bootstrapDraws, DEFAULT_BOOTSTRAP_SEED, vcovFromDraws } from "../inference/bootstrap.js";
+import { bootstrapDraws, bootstrapFailures, DEFAULT_BOOTSTRAP_SEED, vcovFromDraws } from "../inference/bootstrap.js";
 import { registerVcov } from "./registry.js";
 import type { VcovFn } from "./types.js";
 
@@ -20,9 +20,11 @@ export const vcovBootstrap: VcovFn = ({ fit, clusters, refit, seed, reps }) => {
   const s = seed ?? DEFAULT_BOOTSTRAP_SEED;
   const draws = bootstrapDraws((res) => refit(res.rows), { ids: c.ids, nClusters: c.nLevels }, p, s, 0, R);
   const v = vcovFromDraws(draws, p);
+  const warning = bootstrapFailures(v.nFailed, R);
   if (v.nOk < 2) throw new PktError(`bootstrap: only ${v.nOk} of ${R} replicates could be fitted`);
   const failed = v.nFailed > 0 ? `; ${v.nFailed} failed replicates left out` : "";
   return {
+    warnings: warning === null ? [] : [warning],
     vcov: v.vcov,
     nClusters: clusters.length > 0 ? c.nLevels : null,
     description: `Cluster bootstrap standard errors (${R} resamples of ${c.nLevels} ${c.name}, seed ${s}${failed})`,

@@ -1,7 +1,8 @@
 /** Heteroskedasticity-consistent variances HC0-HC3, as sandwich::vcovHC. */
 import { leverages } from "../models/glm.js";
 import type { VcovFn, VcovInput } from "./types.js";
-import { meatFromScores, sandwich, scaleInPlace } from "./sandwich.js";
+import { multiply } from "../linalg/matrix.js";
+import { meatFromScores, scaleInPlace } from "./sandwich.js";
 
 /** The HC variants. */
 export type HcType = "hc0" | "hc1" | "hc2" | "hc3";
@@ -23,9 +24,12 @@ export function vcovHc(type: HcType): VcovFn {
       weights = new Float64Array(n);
       for (let i = 0; i < n; i++) weights[i] = type === "hc2" ? 1 / (1 - h[i]) : 1 / ((1 - h[i]) * (1 - h[i]));
     }
-    const meat = meatFromScores(fit.scores, weights);
-    if (type === "hc1") scaleInPlace(meat, n / (n - k));
-    return { vcov: sandwich(fit.bread, meat), nClusters: null, description: HC_DESCRIPTIONS[type] };
+    // Sum (B s_i)(B s_i)' rather than form B (S'S) B: the meat of an ill-conditioned design spans
+    // many orders of magnitude and B S'S B loses digits that the per-row products keep.
+    const u = multiply(fit.scores, fit.bread);
+    const v = meatFromScores(u, weights);
+    if (type === "hc1") scaleInPlace(v, n / (n - k));
+    return { vcov: v, nClusters: null, description: HC_DESCRIPTIONS[type] };
   };
 }
 

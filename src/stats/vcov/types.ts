@@ -1,4 +1,5 @@
 /** The contract for variance estimators (one file per type, listed in ./registry.ts). */
+import type { ModelWarning } from "../results.js";
 import type { Matrix } from "../linalg/matrix.js";
 import type { KernelFit } from "../kernel.js";
 
@@ -31,6 +32,8 @@ export interface VcovResult {
   readonly nClusters: number | null;
   /** One line in words. */
   readonly description: string;
+  /** Warnings to keep on the result (e.g. bootstrap replicates left out). */
+  readonly warnings?: readonly ModelWarning[];
 }
 
 /** A variance estimator. */

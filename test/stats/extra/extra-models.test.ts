@@ -31,9 +31,14 @@ describe("extra estimators through fit() against R (scripts/reference/glm_extra.
   test.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     const r = fit(c.formula, dataset(c.dataset), optionsFor(c));
     expect(r.model).toBe(c.model);
-    const loglik = c.model === "firth" ? c.penalized_loglik : c.model === "relogit" ? undefined : c.loglik;
+    const loglik = c.model === "relogit" ? undefined : c.loglik;
     const nobs = c.model === "clogit" ? undefined : c.nobs;
     checkResults(r, { ...c, loglik, nobs });
+    if (c.model === "firth") {
+      // Ordinary log-likelihood (brglm2's logLik) with AIC on it; the penalized one beside it, named.
+      expect(Math.abs((r.glance.loglik_penalized as number) / (c.penalized_loglik as number) - 1)).toBeLessThan(1e-8);
+      expect(Math.abs((r.glance.aic as number) - (-2 * (c.loglik as number) + 2 * r.terms.length))).toBeLessThan(1e-6);
+    } else expect(r.glance.loglik_penalized).toBeNull();
     for (const v of Object.values(r.tidy[0])) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
   });
 });

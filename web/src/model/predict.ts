@@ -2,10 +2,12 @@
  * Predictions from a fitted model at a covariate profile, with delta-method
  * intervals computed on the link scale and mapped through the inverse link (so
  * probability intervals stay inside 0-1). Terms are read by name, as the formula
- * writes them: `(Intercept)`, `col`, `log(col)`, `log1p(col)`, `sqrt(col)`, and
- * products `a:b`.
+ * writes them (`(Intercept)`, `col`, `log1p(col)`, `sqrt(col)`, `I(col^2)`, `factor(col)level`,
+ * products `a:b`), by the engine's one design-row builder.
  */
-import { pnorm, qnorm } from "../../../src/stats/distributions.js";
+import { plogis, pnorm, qnorm } from "../../../src/stats/distributions.js";
+import { designRow as engineDesignRow, splitTerm } from "../../../src/stats/predict.js";
+import { exprColumns, parseExpression } from "../../../src/stats/formula/parse.js";
 import type { ModelResults } from "../../../src/stats/results.js";
 
 /** Column values of one (possibly hypothetical) observation. */
@@ -21,38 +23,19 @@ export interface Prediction {
   readonly se: number;
 }
 
-const FACTOR = /^(log|log1p|sqrt)\((\w+)\)$/;
-
-/** Value of one factor of a term (no `:`), or null when undefined or missing. */
-function factorValue(name: string, p: Profile): number | null {
-  const m = FACTOR.exec(name);
-  const v = p[m ? m[2] : name];
-  if (v === null || v === undefined || !Number.isFinite(v)) return null;
-  if (!m) return v;
-  if (m[1] === "log") return v > 0 ? Math.log(v) : null;
-  if (m[1] === "log1p") return v > -1 ? Math.log1p(v) : null;
-  return v >= 0 ? Math.sqrt(v) : null;
-}
-
-/** The design row of a profile for the model's terms; throws naming the first term it cannot compute. */
+/** The design row of a profile for the model's terms (the engine's builder); throws naming the first term it cannot compute. */
 export function designRow(terms: readonly string[], p: Profile): number[] {
-  return terms.map((t) => {
-    if (t === "(Intercept)") return 1;
-    let prod = 1;
-    for (const f of t.split(":")) {
-      const v = factorValue(f, p);
-      if (v === null) throw new Error(`cannot compute term ${t} at this profile (missing or invalid ${f})`);
-      prod *= v;
-    }
-    return prod;
-  });
+  const x = engineDesignRow(terms, p);
+  const bad = x.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`cannot compute term ${terms[bad]} at this profile (missing or invalid ${splitTerm(terms[bad]).find((f) => !Number.isFinite(engineDesignRow([f], p)[0])) ?? terms[bad]})`);
+  return x;
 }
 
 /** Inverse link of a model kind: logistic for logit-type models, normal CDF for probit, identity for OLS. */
 export function inverseLink(model: ModelResults["model"]): (eta: number) => number {
   if (model === "probit") return pnorm;
   if (model === "ols" || model === "feols") return (x) => x;
-  return (x) => 1 / (1 + Math.exp(-x));
+  return plogis;
 }
 
 /** Quadratic form x' V x. */
@@ -90,9 +73,9 @@ export function effectCurve(res: ModelResults, key: string, interaction: string,
   const i = res.terms.indexOf(key);
   const j = res.terms.indexOf(interaction);
   if (i < 0 || j < 0) throw new Error(`the model has no term ${i < 0 ? key : interaction}`);
-  const col = FACTOR.exec(moderatorTerm)?.[2] ?? moderatorTerm;
+  const col = [...exprColumns(parseExpression(moderatorTerm))][0] ?? moderatorTerm;
   return values.map((z) => {
-    const g = factorValue(moderatorTerm, { [col]: z }) ?? NaN;
+    const g = engineDesignRow([moderatorTerm], { [col]: z })[0];
     const effect = res.coef[i] + res.coef[j] * g;
     const se = Math.sqrt(Math.max(0, res.vcov[i][i] + g * g * res.vcov[j][j] + 2 * g * res.vcov[i][j]));
     return { moderator: z, effect, low: effect - Z95 * se, high: effect + Z95 * se };

@@ -131,7 +131,7 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       { key: "p_value", label: "p", format: (v) => fmt(v, 4) },
       { key: "conf_low", label: "95% low", format: (v) => fmt(v, 4) },
       { key: "conf_high", label: "95% high", format: (v) => fmt(v, 4) },
-    ], r.tidy.map((t) => ({ ...t })), `coefficients-${spec.id}`);
+    ], r.tidy.map((t) => ({ term: t.term, estimate: t.estimate, std_error: t.std_error, statistic: t.statistic, p_value: t.p_value, conf_low: t.conf_low, conf_high: t.conf_high })), `coefficients-${spec.id}`);
     const g = r.glance;
     glanceBox.replaceChildren(
       el("p", { class: "glance", text: `N = ${g.nobs}; dropped for missing values: ${g.n_dropped_missing}; log-likelihood ${fmt(g.loglik, 2)}; AIC ${fmt(g.aic, 1)}; pseudo-R² ${fmt(g.r2, 3)}; ${g.converged ? "converged" : "NOT converged"} in ${g.iterations} iterations.` }),
