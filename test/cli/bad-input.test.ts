@@ -76,7 +76,7 @@ const TABLE: ReadonlyArray<readonly [string, () => string[], () => string]> = [
   ["--years reversed", () => ["report", "--years", "2005-2003", "--out", join(T, "o1")], () => `pkt: --years 2005-2003: expected the first year before the last, got 2005 after 2003`],
   ["--years out of range", () => ["report", "--years", "1995-2011", "--out", join(T, "o1")], () => `pkt: --years 1995-2011: the outcome (HTI) covers TIP report years 2001-2011 only`],
   ["--map-year", () => ["report", "--map-year", "1990", "--out", join(T, "o1")], () => `pkt: --map-year: expected 2001-2011, got 1990`],
-  ["--outcome-coding", () => ["report", "--outcome-coding", "x", "--out", join(T, "o1")], () => `pkt: --outcome-coding: expected one of yes-vs-rest, no-mention-missing, got "x"`],
+  ["--multi-host", () => ["report", "--multi-host", "x", "--out", join(T, "o1")], () => `pkt: --multi-host: expected one of located, split, hq, full, got "x"`],
   ["--un-source", () => ["panel", "build", "--un-source", "sipri", "--out", join(T, "o2")], () => `pkt: --un-source: expected one of ipi, kathman, got "sipri"`],
   ["--port in use", () => ["serve", "--port", String(busyPort)], () => `pkt: --port ${busyPort}: expected a free port on 127.0.0.1, found it in use by another program; choose another --port (0 picks a free one)`],
 ];
