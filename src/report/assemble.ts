@@ -62,7 +62,7 @@ function evidence(f: Finding): string {
 
 function badgeClass(f: Finding): string {
   if (f.verdict === "supported") return "ok";
-  if (f.verdict === "direction-only") return "weak";
+  if (f.verdict === "direction-only" || f.verdict === "inconclusive") return "weak";
   if (f.verdict === "not-estimable") return "na";
   return "no";
 }
