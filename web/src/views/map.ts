@@ -70,7 +70,8 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     const status = (r: Row | undefined): (typeof STATUS)[number] => (r?.[outcome] === 1 ? STATUS[0] : r?.[outcome] === 0 ? STATUS[1] : STATUS[2]);
     const features = shapes.filter((s) => s.name !== "Antarctica").map((s) => {
       const r = s.iso3 ? byIso.get(s.iso3) : undefined;
-      return { ...s.feature, properties: { name: s.name, iso3: s.iso3, status: status(r), un: r?.un_total ?? null, nonun: r?.nonun_total ?? null } };
+      const name = s.iso3 !== null && filled.includes(s.iso3) ? `${s.name} (shown with ${String(r?.country ?? "its predecessor")}'s data)` : s.name;
+      return { ...s.feature, properties: { name, iso3: s.iso3, status: status(r), un: r?.un_total ?? null, nonun: r?.nonun_total ?? null } };
     });
     const points: Row[] = [];
     for (const s of shapes) {
