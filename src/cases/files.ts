@@ -78,7 +78,7 @@ export function casesHtml(r: CasesResults, svgs: ReadonlyMap<string, string>): s
     `<style>${REPORT_CSS}${CASES_CSS}</style>`,
     "</head>",
     "<body>",
-    "<main>",
+    '<main class="cases">',
     `<nav>${nav}</nav>`,
     blocksToHtml(blocks, svgs, CASES_FIGURE_DIR),
     "</main>",

@@ -37,5 +37,27 @@ figcaption{font-size:.9rem;color:var(--muted);max-width:48rem}
 table.provenance{border-collapse:collapse;font-size:.8rem;width:100%}
 table.provenance th,table.provenance td{border-bottom:1px solid var(--rule);padding:.3rem .4rem;text-align:left;vertical-align:top}
 code.hash{word-break:break-all;font-size:.75rem}
+table.provenance td:first-child code{word-break:break-all}
+.fig-narrow{display:none}
+@media (max-width:700px){
+main{padding:1rem .7rem 3rem}
+h1{font-size:1.4rem}
+.findings{grid-template-columns:1fr}
+.fig-wide{display:none}.fig-narrow{display:block}
+table.provenance{table-layout:fixed}
+table.provenance th:nth-child(2),table.provenance td:nth-child(2){width:30%}
+}
+@media print{
+body{font-size:11pt}
+main{max-width:none;padding:0}
+nav{display:none}
+.fig-wide{display:block}.fig-narrow{display:none}
+section{break-before:page}
+section#findings{break-before:auto}
+figure,table,.finding,.tablewrap{break-inside:avoid}
+h2,h3{break-after:avoid}
+.tablewrap{overflow:visible}
+a{color:inherit;text-decoration:none}
+}
 ul.options{font-size:.88rem}
 `;

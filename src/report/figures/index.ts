@@ -7,7 +7,7 @@ import type { WorldFeature } from "./world.js";
 export { mapSpec, marginalEffectSpec, predictionSpec, statusOf, personnelTicks, type VegaLiteSpec } from "./specs.js";
 export { renderPng, renderSvg, FONT_DIRS, FONT_FILES } from "./render.js";
 export { worldFeatures, worldAtlasPath, type WorldFeature } from "./world.js";
-export { PALETTE, STATUS_COLORS } from "./palette.js";
+export { PALETTE, STATUS_COLORS } from "../../core/palette.js";
 export { PREDECESSORS, predecessorNote, withPredecessors } from "./predecessors.js";
 
 /** One figure of the report: its spec (data) and the words around it. */

@@ -1,5 +1,5 @@
 import type { CurvePoint, MapRow } from "../../study/run.js";
-import { PALETTE, STATUS_COLORS } from "./palette.js";
+import { PALETTE, STATUS_COLORS } from "../../core/palette.js";
 import { withPredecessors } from "./predecessors.js";
 import type { WorldFeature } from "./world.js";
 

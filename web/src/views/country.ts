@@ -3,7 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { getJson, type CountryResponse, type Meta, type Row } from "../api.js";
 import { fmt, fmtInt, renderChart, renderTable } from "../charts.js";
 import { el } from "../dom.js";
-import { PALETTE } from "../../../src/report/figures/palette.js";
+import { PALETTE } from "../../../src/core/palette.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 

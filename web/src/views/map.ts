@@ -4,7 +4,7 @@ import { getJson, type MapResponse, type Meta, type PanelResponse, type Row } fr
 import { fmtInt, renderChart, renderTable } from "../charts.js";
 import { debounce, el, select, slider } from "../dom.js";
 import { loadShapes } from "../geo.js";
-import { PALETTE } from "../../../src/report/figures/palette.js";
+import { PALETTE } from "../../../src/core/palette.js";
 import { predecessorNote, withPredecessors } from "../../../src/report/figures/predecessors.js";
 
 type Outcome = "pdest" | "destination";

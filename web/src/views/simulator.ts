@@ -16,7 +16,7 @@ import { fitInWorker } from "../model/client.js";
 import { predictAt, type Prediction } from "../model/predict.js";
 import { coverageOf, extrapolation, inconsistencies, type ScenarioInput } from "../model/scenario.js";
 import { fitRows, median, studyRows } from "../model/study.js";
-import { PALETTE } from "../../../src/report/figures/palette.js";
+import { PALETTE } from "../../../src/core/palette.js";
 
 /** The study's declared models the simulator can use: each sets personnel and, for M2 and M3, its moderator. */
 const SIM_MODELS = ["M2", "M3", "M1"] as const;
