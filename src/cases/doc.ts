@@ -1,4 +1,4 @@
-import { escapeHtml } from "../report/tables/html.js";
+import { escapeHtml } from "../doc/html.js";
 
 /** A block of the cases page, rendered to Markdown or HTML. */
 export type Block =

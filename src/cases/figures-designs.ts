@@ -1,5 +1,5 @@
 import { PALETTE } from "../core/palette.js";
-import type { VegaLiteSpec } from "../report/figures/specs.js";
+import type { VegaLiteSpec } from "../doc/render.js";
 import { DESIGN_OUTCOMES, type EventStudyCase, type SynthCase } from "./designs.js";
 import { CASE_FIGURE_CONFIG } from "./figures.js";
 

@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from "../report/figures/specs.js";
+import type { VegaLiteSpec } from "../doc/render.js";
 import { PALETTE } from "../core/palette.js";
 import { OUTCOME_KEYS, type CaseResult, type Relation } from "./analyse.js";
 

@@ -22,6 +22,7 @@ export interface ReportContent {
   readonly study: StudyResults;
   readonly mainTable: TableModel;
   readonly robustnessTable: TableModel;
+  /** Each figure with its inline HTML (wide and narrow SVG, see drawFigure). */
   readonly figures: readonly { readonly def: FigureDef; readonly svg: string }[];
   readonly provenance: readonly ProvenanceEntry[];
   readonly version: string;
@@ -100,7 +101,7 @@ export function reportHtml(c: ReportContent): string {
   for (const l of modelLines(s)) h.push(`<li>${escapeHtml(l).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`);
   h.push("</ul>", `<div class="tablewrap">${tableToHtml(c.mainTable)}</div>`, "</section>", '<section id="figures"><h2>Figures</h2>');
   for (const f of c.figures) {
-    h.push(`<figure id="fig-${escapeHtml(f.def.id)}">`, f.svg.replace(/^<\?xml[^>]*>\s*/, ""), `<figcaption><strong>${escapeHtml(f.def.title)}.</strong> ${escapeHtml(f.def.caption)}</figcaption>`, "</figure>");
+    h.push(`<figure id="fig-${escapeHtml(f.def.id)}">`, f.svg, `<figcaption><strong>${escapeHtml(f.def.title)}.</strong> ${escapeHtml(f.def.caption)}</figcaption>`, "</figure>");
   }
   h.push("</section>", '<section id="robustness"><h2>Robustness</h2>', `<div class="tablewrap">${tableToHtml(c.robustnessTable)}</div>`);
   const fe = fixedEffectsParagraph(s.robustness, s.models);

@@ -3,8 +3,9 @@ import { PALETTE, STATUS_COLORS } from "../../core/palette.js";
 import { withPredecessors } from "./predecessors.js";
 import type { WorldFeature } from "./world.js";
 
-/** A Vega-Lite specification (plain JSON). */
-export type VegaLiteSpec = Record<string, unknown>;
+import type { VegaLiteSpec } from "../../doc/render.js";
+
+export type { VegaLiteSpec };
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const FONT = "DejaVu Sans";
