@@ -1,6 +1,7 @@
 import type { StudyResults } from "../study/run.js";
 import { interactionName, termName } from "../study/spec.js";
 import { reportHtml, reportMarkdown, type ProvenanceEntry, type ReportContent } from "./assemble.js";
+import type { PlacedSection } from "../doc/blocks.js";
 import { drawFigure } from "../doc/figure.js";
 import { figureSpecs, renderPng, type WorldFeature } from "./figures/index.js";
 import { analysisCsv } from "./panel-csv.js";
@@ -27,6 +28,8 @@ export interface ReportContext {
   readonly png?: boolean;
   /** Called before each step, for progress messages. */
   readonly progress?: (step: string) => void;
+  /** Sections made outside the study (the cases), placed by section id. */
+  readonly extraSections?: readonly PlacedSection[];
 }
 
 /** Coefficient name -> words, from the model specs. */
@@ -102,6 +105,7 @@ export async function buildReportFiles(s: StudyResults, ctx: ReportContext): Pro
     figures,
     provenance: ctx.provenance,
     version: ctx.version,
+    extraSections: ctx.extraSections ?? [],
   };
   files.push({ path: "report.md", data: reportMarkdown(content) });
   files.push({ path: "report.html", data: reportHtml(content) });
