@@ -87,7 +87,9 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     const report = res.variant.alignment === "t-1" ? year + 1 : year;
     const covered = report >= 2001 && report <= 2011;
     caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries listed as ${OUTCOME_WORDS[outcome]}. Circles: UN and non-UN uniformed personnel, mean of the year's monthly counts. Colours: whether the TIP report of ${report}, which covers ${res.variant.alignment === "t-1" ? `mostly ${year}` : `${year - 1}-${year}`}, lists the country (the trafficking indicators cover the reports of 2001-2011${covered ? "" : `, so ${year} has no destination data`}). ${predecessorNote(filled)}`.trim();
-    await renderChart(mapBox, mapSpec(features, points, year, outcome, Math.round(Math.min(440, Math.max(180, (mapBox.clientWidth - 30) * 0.5)))), {
+    // A fixed width from the box (not "container"): one layout pass, which keeps the first load fast.
+    const mapWidth = Math.max(260, Math.min(880, mapBox.clientWidth - 30));
+    await renderChart(mapBox, mapSpec(features, points, year, outcome, mapWidth, Math.round(Math.min(440, Math.max(150, mapWidth * 0.5)))), {
       name: `map-${year}`,
       onClick: (d) => open((d.properties as { iso3?: unknown } | undefined)?.iso3 ?? d.iso3),
       table: { columns: res.columns, rows: res.rows },
@@ -119,11 +121,11 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
   await draw();
 }
 
-function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outcome, height: number): TopLevelSpec {
+function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outcome, width: number, height: number): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: `Peacekeepers and ${outcome === "pdest" ? "forced-prostitution" : "trafficking"} destinations, ${year}`, subtitle: `Fill: listed as ${OUTCOME_WORDS[outcome]}; circles: personnel deployed`, anchor: "start" },
-    width: "container",
+    width,
     height,
     projection: { type: "equalEarth" },
     layer: [
