@@ -1,14 +1,10 @@
+import { formatP, pPhrase, stars, STARS_NOTE } from "../core/significance.js";
 import type { Block } from "./doc.js";
 import type { NonUnModel } from "./nonun.js";
 import type { CasesResults } from "./run.js";
 
 function f(v: number | null | undefined, d = 3): string {
   return v === null || v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(d);
-}
-
-function stars(p: number | null | undefined): string {
-  if (p === null || p === undefined) return "";
-  return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
 }
 
 function row(m: NonUnModel): string[] {
@@ -18,7 +14,7 @@ function row(m: NonUnModel): string[] {
   return [
     m.label,
     k === null ? "–" : `${f(k.estimate)}${stars(k.p_value)} (${f(k.std_error)})`,
-    k === null ? "–" : f(k.p_value),
+    k === null ? "–" : formatP(k.p_value),
     inter === null ? "" : `${f(inter.estimate)}${stars(inter.p_value)} (${f(inter.std_error)})`,
     fd === null ? "–" : `${fd.estimate >= 0 ? "+" : ""}${f(fd.estimate, 3)} [${f(fd.conf_low)}, ${f(fd.conf_high)}]`,
     m.median === null ? "–" : Math.round(m.median).toLocaleString("en-US"),
@@ -42,13 +38,13 @@ export function nonUnReading(ms: readonly NonUnModel[]): string[] {
           : `${sign} but not distinguishable from zero`;
     const fd = m.firstDifference === null ? "" : `; none to the median exposed deployment (${Math.round(m.median ?? 0).toLocaleString("en-US")}): ${(m.firstDifference.estimate * 100).toFixed(1)} points of probability [${(m.firstDifference.conf_low * 100).toFixed(1)}, ${(m.firstDifference.conf_high * 100).toFixed(1)}]`;
     const thin = m.exposedCountries < 5 ? ` — but only ${m.exposedCountries} exposed countr${m.exposedCountries === 1 ? "y" : "ies"} (${m.exposedRows} host-years, ${m.exposedDestinations} listed) in the sample: the estimate describes that country, not the force` : "";
-    return `coefficient ${f(m.key.estimate)} per log unit (p = ${f(p)}), ${read}${fd}${thin}`;
+    return `coefficient ${f(m.key.estimate)} per log unit (${pPhrase(p)}), ${read}${fd}${thin}`;
   };
   const dur = by.get("nonun-x-duration");
   const durWords =
     dur?.interaction == null
       ? "could not be estimated"
-      : `size x years present ${f(dur.interaction.estimate)} (p = ${f(dur.interaction.p_value)}): ${dur.interaction.p_value < 0.1 ? (dur.interaction.estimate > 0 ? "the association grows the longer the force stays" : "the association weakens the longer the force stays") : "no sign that the association changes with the years a force has stayed"}`;
+      : `size x years present ${f(dur.interaction.estimate)} (${pPhrase(dur.interaction.p_value)}): ${dur.interaction.p_value < 0.1 ? (dur.interaction.estimate > 0 ? "the association grows the longer the force stays" : "the association weakens the longer the force stays") : "no sign that the association changes with the years a force has stayed"}`;
   return [
     `UN: ${words(by.get("un"))}.`,
     `All non-UN: ${words(by.get("nonun"))}.`,
@@ -63,7 +59,7 @@ export function nonUnReading(ms: readonly NonUnModel[]): string[] {
 export function nonUnBlocks(r: CasesResults): Block[] {
   const head = ["Exposure (log 1 + personnel)", "Coefficient (SE)", "p", "x years present (SE)", "Δ Pr(listed), 0 → median", "Median", "N", "Exposed countries"];
   const note =
-    "Logit of HTI pdest (TIP reports 2001-2011, exposure in the year before the report) on log(1 + personnel) and the study's controls, SEs clustered by country; stars: one p<.1, two p<.05, three p<.01. Δ Pr: average change in the predicted probability (delta-method 95% CI). Non-UN personnel from Bara-Hultman, which lists operations in conflict countries only (others are 0).";
+    `Logit of HTI pdest (TIP reports 2001-2011, exposure in the year before the report) on log(1 + personnel) and the study's controls, SEs clustered by country; ${STARS_NOTE} Δ Pr: average change in the predicted probability (delta-method 95% CI). Non-UN personnel from Bara-Hultman, which lists operations in conflict countries only (others are 0).`;
   const polityDropped = r.nonUn.polity2.find((m) => m.id === "nato");
   const vdemNato = r.nonUn.vdem.find((m) => m.id === "nato");
   return [

@@ -90,10 +90,13 @@ function relationRows(points: CasesResults["relation"]["points"]): string[][] {
   return points.map((p) => [p.country, fmt(p.peak, 0), p.start === null ? "–" : String(p.start), ...OUTCOME_KEYS.map((k) => signed(p.change[k]))]);
 }
 
+/** The indicators of the cross-case relation, in words. */
+export const OUTCOME_WORDS: Record<(typeof OUTCOME_KEYS)[number], string> = { pdest: "forced-prostitution destination (HTI pdest)", destination: "any destination (HTI)", tipTier: "TIP tier", p3Total: "3P index" };
+
 function correlationText(rel: CasesResults["relation"]): string {
   return OUTCOME_KEYS.map((k) => {
     const c = rel.correlation[k];
-    return `${k}: ${c.r === null ? `not computed (${c.n} host${c.n === 1 ? "" : "s"} with data)` : `r = ${c.r.toFixed(2)} over ${c.n} hosts`}`;
+    return `${OUTCOME_WORDS[k]}: ${c.r === null ? `not computed (${c.n} host${c.n === 1 ? "" : "s"} with data)` : `r = ${c.r.toFixed(2)} over ${c.n} hosts`}`;
   }).join("; ");
 }
 
@@ -122,7 +125,7 @@ function relationBlocks(r: CasesResults): Block[] {
   }
   b.push(
     { kind: "p", text: `Correlation of log(1 + peak) with the change, chosen cases: ${correlationText(r.relation)}. All hosts above: ${correlationText(r.relationWide)}. A positive correlation for pdest, destination or the tier (higher = worse), or a negative one for the 3P index, would fit "in proportion to the deployment's size".` },
-    { kind: "figure", id: "relation", title: "Deployment size and the change in the trafficking indicators", caption: "One point per host with a before and a during value (red: the chosen cases); horizontal axis symmetric-log. Hosts whose deployment began before an indicator exists cannot be placed on that panel." },
+    { kind: "figure", id: "relation", title: "Deployment size and the change in the trafficking indicators", caption: "One point per host with a before and a during value (orange: the chosen cases; blue: other hosts; a label moved off its point is joined to it by a thin line); horizontal axis symmetric-log. Hosts whose deployment began before an indicator exists cannot be placed on that panel." },
   );
   return b;
 }
@@ -155,7 +158,7 @@ function designBlocks(r: CasesResults): Block[] {
         b.push({ kind: "figure", id: `synth-${out.col.replace("_", "-")}`, title: `Synthetic control: ${out.label}`, caption: "Each panel one host: its outcome (solid) and its synthetic control (dashed); dashed rule at onset." });
       }
     }
-  } else b.push({ kind: "p", text: "Synthetic controls are not part of this build (one placebo fit per donor takes a minute or two): run `pkt cases` to add them.", cls: "note" });
+  } else b.push({ kind: "p", text: "Synthetic controls are not part of this build (they refit the design once per donor as a placebo): run `pkt cases` to add them.", cls: "note" });
   const esRows = r.eventStudies.map((s) => {
     const label = DESIGN_OUTCOMES.find((d) => d.col === s.outcome)!.label;
     if (s.result === null) return [label, "–", "–", "–", s.reason ?? ""];
@@ -170,7 +173,7 @@ function designBlocks(r: CasesResults): Block[] {
     rows: esRows,
     note: `Callaway-Sant'Anna group-time ATTs with the year before onset as base, averaged over event times 0 to ${r.settings.eventWindow[1]}; unit bootstrap, ${r.settings.reps} replicates, seed ${r.settings.seed}.`,
   });
-  b.push({ kind: "figure", id: "event-study", title: "Event study around UN deployment onset", caption: "ATT by years since onset with 95% bootstrap intervals; the red dashed rule separates pre- and post-onset years." });
+  b.push({ kind: "figure", id: "event-study", title: "Event study around UN deployment onset", caption: "ATT by years since onset with 95% bootstrap intervals; the dashed rule separates pre- and post-onset years." });
   b.push({
     kind: "p",
     cls: "caveat",
@@ -206,7 +209,7 @@ export function casesBlocks(r: CasesResults): Block[] {
     b.push({ kind: "p", text: missionSentence(c) });
     for (const n of c.notes) b.push({ kind: "p", text: n, cls: "note" });
     b.push(periodTableBlock(c));
-    b.push({ kind: "figure", id: `${caseSlug(c)}-timeline`, title: `${c.country.name}: deployments and trafficking indicators`, caption: "Top: personnel by mission (stacked bars) and US troops (black line); dashed red rules: first and last year of the deployment. Below: HTI destination flags, TIP tier (up = better) and 3P index (up = stronger policy)." });
+    b.push({ kind: "figure", id: `${caseSlug(c)}-timeline`, title: `${c.country.name}: deployments and trafficking indicators`, caption: "Top: personnel by mission (stacked bars) and US troops (black line); dashed grey rules: first and last year of the deployment. Below: HTI destination flags, TIP tier (up = better) and 3P index (up = stronger policy)." });
     b.push(yearTableBlock(c));
   }
   b.push(...relationBlocks(r), ...designBlocks(r), ...nonUnBlocks(r));

@@ -1,4 +1,5 @@
-import type { VegaLiteSpec } from "../report/figures/specs.js";
+import { PALETTE } from "../core/palette.js";
+import type { VegaLiteSpec } from "../doc/render.js";
 import { DESIGN_OUTCOMES, type EventStudyCase, type SynthCase } from "./designs.js";
 import { CASE_FIGURE_CONFIG } from "./figures.js";
 
@@ -29,7 +30,7 @@ export function synthSpec(cases: readonly SynthCase[], outcome: string): VegaLit
     return {
       width: 250,
       height: 150,
-      title: { text: `${c.country} (UN onset ${c.onset})`, subtitle: `effect ${e.att.toFixed(2)}, placebo p = ${e.pValue.toFixed(2)}`, fontSize: 12, subtitleFontSize: 10 },
+      title: { text: `${c.country} (UN onset ${c.onset})`, subtitle: `effect ${e.att.toFixed(2)}, placebo p = ${e.pValue.toFixed(2)}`, fontSize: 12, subtitleFontSize: 11 },
       layer: [
         {
           data: { values },
@@ -37,7 +38,7 @@ export function synthSpec(cases: readonly SynthCase[], outcome: string): VegaLit
           encoding: {
             x: { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 2 }, scale: { zero: false, nice: false } },
             y: { field: "value", type: "quantitative", title: outcomeLabel(outcome), scale: reverse ? { domain: [1, 3], reverse, nice: false } : { zero: false } },
-            color: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: ["#c53030", "#2b6cb0"] }, legend: { orient: "bottom" } },
+            color: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: [PALETTE.destination, PALETTE.neutral] }, legend: { orient: "bottom" } },
             strokeDash: { field: "series", type: "nominal", title: null, scale: { domain: [c.country, "synthetic control"], range: [[1, 0], [5, 3]] }, legend: { orient: "bottom" } },
           },
         },
@@ -66,18 +67,18 @@ export function eventStudySpec(studies: readonly EventStudyCase[]): VegaLiteSpec
     return {
       width: 250,
       height: 170,
-      title: { text: outcomeLabel(s.outcome), subtitle: [`${s.treated.length} hosts, ${s.neverTreated} never-hosts`, DESIGN_OUTCOMES.find((d) => d.col === s.outcome)?.direction ?? ""], fontSize: 12, subtitleFontSize: 10 },
+      title: { text: outcomeLabel(s.outcome), subtitle: [`${s.treated.length} hosts, ${s.neverTreated} never-hosts`, DESIGN_OUTCOMES.find((d) => d.col === s.outcome)?.direction ?? ""], fontSize: 12, subtitleFontSize: 11 },
       layer: [
         { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
-        { data: { values: [{ x: -0.5 }] }, mark: { type: "rule", color: "#b22222", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
+        { data: { values: [{ x: -0.5 }] }, mark: { type: "rule", color: PALETTE.rule, strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
         {
           data: { values: values.filter((v) => v.low !== null) },
-          mark: { type: "rule", color: "#2b6cb0", strokeWidth: 1.5 },
+          mark: { type: "rule", color: PALETTE.neutral, strokeWidth: 1.5 },
           encoding: { x: { field: "e", type: "quantitative", scale: { domain: [win[0] - 0.5, win[1] + 0.5], nice: false } }, y: { field: "low", type: "quantitative" }, y2: { field: "high" } },
         },
         {
           data: { values },
-          mark: { type: "point", filled: true, color: "#2b6cb0", size: 40 },
+          mark: { type: "point", filled: true, color: PALETTE.neutral, size: 40 },
           encoding: {
             x: { field: "e", type: "quantitative", title: "Years since UN onset", axis: { tickMinStep: 1, format: "d" }, scale: { domain: [win[0] - 0.5, win[1] + 0.5], nice: false } },
             y: { field: "att", type: "quantitative", title: "ATT vs never-hosts" },

@@ -1,4 +1,5 @@
-import type { VegaLiteSpec } from "../report/figures/specs.js";
+import type { VegaLiteSpec } from "../doc/render.js";
+import { PALETTE } from "../core/palette.js";
 import { OUTCOME_KEYS, type CaseResult, type Relation } from "./analyse.js";
 
 
@@ -60,7 +61,7 @@ export function timelineSpec(c: CaseResult): VegaLiteSpec {
   const missionOrder = [...new Set(labels.values())];
   const ruleLayer = {
     data: { values: rules },
-    mark: { type: "rule", color: "#b22222", strokeDash: [5, 3], strokeWidth: 1.5 },
+    mark: { type: "rule", color: PALETTE.rule, strokeDash: [5, 3], strokeWidth: 1.5 },
     encoding: { x: { field: "x", type: "quantitative", scale: xScale } },
   };
   const personnel = {
@@ -99,12 +100,12 @@ export function timelineSpec(c: CaseResult): VegaLiteSpec {
     layer: [
       {
         data: { values: flags },
-        mark: { type: "rect", stroke: "#fff" },
+        mark: { type: "rect", stroke: PALETTE.outline, strokeWidth: 0.3 },
         encoding: {
           x: { field: "x0", type: "quantitative", title: null, scale: xScale, axis: { format: "d", tickMinStep: 1 } },
           x2: { field: "x1" },
           y: { field: "row", type: "nominal", title: null, sort: ["sex (pdest)", "any type"] },
-          color: { field: "value", type: "nominal", title: "HTI", scale: { domain: ["destination", "not listed", "no data"], range: ["#c53030", "#9fb3c8", "#f0f0f0"] } },
+          color: { field: "value", type: "nominal", title: "HTI", scale: { domain: ["destination", "not listed", "no data"], range: [PALETTE.destination, PALETTE.notDestination, PALETTE.noData] }, legend: { symbolStrokeColor: PALETTE.outline, symbolStrokeWidth: 1, symbolType: "square" } },
         },
       },
       ruleLayer,
@@ -117,7 +118,7 @@ export function timelineSpec(c: CaseResult): VegaLiteSpec {
     layer: [
       {
         data: { values: years.filter((y) => y[field] !== null).map((y) => ({ year: y.year, v: y[field] })) },
-        mark: { type: "line", color: "#2b6cb0", strokeWidth: 2, point: { color: "#2b6cb0", size: 28 } },
+        mark: { type: "line", color: PALETTE.neutral, strokeWidth: 2, point: { color: PALETTE.neutral, size: 28 } },
         encoding: { x: xAxis(null), y: { field: "v", type: "quantitative", title: null, scale: { domain, reverse, nice: false } } },
       },
       ruleLayer,
@@ -139,31 +140,93 @@ const OUTCOME_TITLES: Record<(typeof OUTCOME_KEYS)[number], string> = {
   p3Total: "3P index (mean)",
 };
 
+/** A label placed beside its point, in data units, with the point it belongs to. */
+export interface PlacedLabel {
+  readonly country: string;
+  readonly peak: number;
+  readonly change: number;
+  /** Where the label's baseline sits (data units of the y axis) and its alignment. */
+  readonly labelY: number;
+  readonly align: "left" | "right";
+  /** True when the label was moved away from its point (a leader line joins them). */
+  readonly moved: boolean;
+}
+
+const LABEL_FONT = 11;
+
+/**
+ * Place point labels so they do not overlap: labels are taken top to bottom and pushed
+ * down past any earlier label they would collide with (both in pixels, ~0.6 em per
+ * character); a label that would leave the plot on the right is set to the left of its point.
+ */
+export function placeLabels(points: readonly { country: string; peak: number; change: number }[], x: (v: number) => number, y: (v: number) => number, yInv: (px: number) => number, width: number): PlacedLabel[] {
+  const sorted = [...points].sort((a, b) => y(a.change) - y(b.change));
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const out: PlacedLabel[] = [];
+  for (const p of sorted) {
+    const w = p.country.length * LABEL_FONT * 0.6;
+    const px = x(p.peak);
+    const align: "left" | "right" = px + 6 + w > width ? "right" : "left";
+    const x0 = align === "left" ? px + 6 : px - 6 - w;
+    const x1 = x0 + w;
+    const want = y(p.change) - 4;
+    let ly = want;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const q of placed) {
+        if (q.x1 > x0 && q.x0 < x1 && Math.abs(q.y - ly) < LABEL_FONT + 1) {
+          ly = q.y + LABEL_FONT + 1;
+          moved = true;
+        }
+      }
+    }
+    placed.push({ x0, x1, y: ly });
+    out.push({ ...p, labelY: yInv(ly), align, moved: Math.abs(ly - want) > 2 });
+  }
+  return out;
+}
+
 /** The cross-case relation: peak deployment size against the during-minus-before change, one small plot per indicator. */
 export function relationSpec(rel: Relation, chosen: ReadonlySet<number> = new Set(rel.points.map((p) => p.ccode))): VegaLiteSpec {
   const max = Math.max(10, ...rel.points.map((p) => p.peak));
+  const W = 300;
+  const H = 200;
   const plot = (k: (typeof OUTCOME_KEYS)[number]) => {
     const pts = rel.points.map((p) => ({ country: p.country, group: chosen.has(p.ccode) ? "chosen case" : "other host", peak: Math.round(p.peak), change: p.change[k] === null ? null : round(p.change[k]!, 3) }));
-    const have = pts.filter((p) => p.change !== null);
+    const have = pts.filter((p): p is typeof p & { change: number } => p.change !== null);
     const missing = pts.filter((p) => p.change === null).map((p) => p.country);
-    const x = { field: "peak", type: "quantitative", title: "Peak personnel (persons)", scale: { type: "symlog", constant: 10, domain: [0, max * 1.3], nice: false }, axis: { values: [0, 100, 1000, 10000, 100000].filter((v) => v <= max * 1.3), format: ",d" } };
+    const top = max * 1.3;
+    const sl = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v) / 10);
+    const x = { field: "peak", type: "quantitative", title: "Peak personnel (persons)", scale: { type: "symlog", constant: 10, domain: [0, top], nice: false }, axis: { values: [0, 100, 1000, 10000, 100000].filter((v) => v <= top), format: ",d" } };
+    const ys = have.map((p) => p.change);
+    const lo0 = Math.min(0, ...ys);
+    const hi0 = Math.max(0, ...ys);
+    const pad = Math.max(1e-3, (hi0 - lo0) * 0.12);
+    const [lo, hi] = [lo0 - pad, hi0 + pad];
+    const yScale = { domain: [round(lo, 3), round(hi, 3)], nice: false, zero: false };
+    const labels = placeLabels(have, (v) => (sl(v) / sl(top)) * W, (v) => H - ((v - lo) / (hi - lo)) * H, (px) => round(lo + ((H - px) / H) * (hi - lo), 4), W);
     const c = rel.correlation[k];
     return {
-      width: 270,
-      height: 180,
-      title: { text: OUTCOME_TITLES[k], subtitle: `${c.n} case${c.n === 1 ? "" : "s"}${c.r === null ? "" : `, r = ${c.r.toFixed(2)}`}${missing.length ? `; none for ${missing.length > 2 ? `${missing.length} cases` : missing.join(", ")}` : ""}`, fontSize: 12, subtitleFontSize: 10 },
+      width: W,
+      height: H,
+      title: { text: OUTCOME_TITLES[k], subtitle: `${c.n} host${c.n === 1 ? "" : "s"}${c.r === null ? "" : `, r = ${c.r.toFixed(2)}`}${missing.length ? `; ${missing.length > 2 ? `${missing.length} hosts` : missing.join(", ")} without a before and a during value` : ""}`, fontSize: 12, subtitleFontSize: 11 },
       layer: [
-        { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
+        { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [3, 3] }, encoding: { y: { field: "zero", type: "quantitative", scale: yScale } } },
+        { data: { values: labels.filter((l) => l.moved) }, mark: { type: "rule", color: "#999", strokeWidth: 0.6 }, encoding: { x, y: { field: "change", type: "quantitative", scale: yScale }, y2: { field: "labelY" } } },
         {
           data: { values: have },
           mark: { type: "point", filled: true, size: 60 },
           encoding: {
             x,
-            y: { field: "change", type: "quantitative", title: "During minus before" },
-            color: { field: "group", type: "nominal", title: null, scale: { domain: ["chosen case", "other host"], range: ["#c53030", "#2b6cb0"] }, legend: { orient: "bottom" } },
+            y: { field: "change", type: "quantitative", title: "During minus before", scale: yScale },
+            color: { field: "group", type: "nominal", title: null, scale: { domain: ["chosen case", "other host"], range: [PALETTE.destination, PALETTE.un] }, legend: { orient: "bottom" } },
           },
         },
-        { data: { values: have }, mark: { type: "text", align: "left", dx: 5, dy: -5, fontSize: 9, color: "#333" }, encoding: { x, y: { field: "change", type: "quantitative" }, text: { field: "country" } } },
+        ...(["left", "right"] as const).map((align) => ({
+          data: { values: labels.filter((l) => l.align === align) },
+          mark: { type: "text", align, dx: align === "left" ? 6 : -6, baseline: "alphabetic", fontSize: LABEL_FONT, color: "#333" },
+          encoding: { x, y: { field: "labelY", type: "quantitative", scale: yScale }, text: { field: "country" } },
+        })),
       ],
     };
   };
@@ -174,4 +237,3 @@ export function relationSpec(rel: Relation, chosen: ReadonlySet<number> = new Se
     config: CASE_FIGURE_CONFIG,
   };
 }
-

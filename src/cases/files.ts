@@ -1,8 +1,7 @@
-import { prefixSvgIds } from "../report/build.js";
-import { renderPng, renderSvg } from "../report/figures/render.js";
-import type { VegaLiteSpec } from "../report/figures/specs.js";
-import { escapeHtml } from "../report/tables/html.js";
-import { REPORT_CSS } from "../report/style.js";
+import { drawFigure } from "../doc/figure.js";
+import { escapeHtml } from "../doc/html.js";
+import { renderPng, type VegaLiteSpec } from "../doc/render.js";
+import { DOC_CSS } from "../doc/style.js";
 import { caseSlug, casesBlocks } from "./content.js";
 import { blocksToHtml, blocksToMarkdown, CASES_CSS } from "./doc.js";
 import { eventStudySpec, synthSpec } from "./figures-designs.js";
@@ -75,10 +74,10 @@ export function casesHtml(r: CasesResults, svgs: ReadonlyMap<string, string>): s
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}${CASES_CSS}</style>`,
+    `<style>${DOC_CSS}${CASES_CSS}</style>`,
     "</head>",
     "<body>",
-    "<main>",
+    '<main class="cases">',
     `<nav>${nav}</nav>`,
     blocksToHtml(blocks, svgs, CASES_FIGURE_DIR),
     "</main>",
@@ -93,8 +92,8 @@ export async function buildCasesFiles(r: CasesResults, o: { png?: boolean } = {}
   const files: CasesFile[] = [];
   const svgs = new Map<string, string>();
   for (const f of casesFigureSpecs(r)) {
-    const svg = await renderSvg(f.spec);
-    svgs.set(f.id, prefixSvgIds(svg, f.id).replace(/^<\?xml[^>]*>\s*/, ""));
+    const { svg, html } = await drawFigure(f.id, f.spec);
+    svgs.set(f.id, html);
     files.push({ path: `${CASES_FIGURE_DIR}/${f.id}.vl.json`, data: JSON.stringify(f.spec, null, 1) + "\n" });
     files.push({ path: `${CASES_FIGURE_DIR}/${f.id}.svg`, data: svg });
     if (o.png !== false) files.push({ path: `${CASES_FIGURE_DIR}/${f.id}.png`, data: renderPng(svg) });

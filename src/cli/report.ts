@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { join } from "node:path";
 import { OptionError } from "../core/errors.js";
+import { findChromium, printPdf } from "../doc/pdf.js";
 import { headline, claimTitle, verdictLabel } from "../report/prose.js";
 import { runReport } from "../report/run-report.js";
 import { resolveDataDir } from "../sources/data-dir.js";
@@ -29,6 +31,8 @@ interface ReportCliOptions {
   png: boolean;
   quiet?: boolean;
   json?: boolean;
+  pdf?: boolean;
+  chromium?: string;
 }
 
 function parseYears(text: string | undefined): { yearFrom?: number; yearTo?: number } {
@@ -93,15 +97,25 @@ export function registerReportCommand(program: Command): void {
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .option("--json", "print the findings and models as JSON on stdout")
+    .option("--pdf", "also print report.pdf and cases.pdf with a headless Chromium (found on the machine, or named with --chromium)")
+    .option("--chromium <path>", "the Chromium (or Chrome) binary --pdf prints with (default: $PKT_CHROMIUM, then /usr/bin/chromium and the like)")
     .action(async (c: ReportCliOptions) => {
       const options = studyOptionsFromCli(c);
+      // Fail before the long run when a PDF is asked for and no Chromium can print it.
+      const chromium = c.pdf ? findChromium(c.chromium) : null;
       const dir = resolveDataDir(c.dataDir);
       await withOutDir("--out", c.out, async (staging) => {
         const start = performance.now();
         const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
         progress?.(`reading sources from ${dir.path}`);
         const r = await runReport({ dataDir: dir.path, outDir: staging, options, version: VERSION, png: c.png, progress });
-        progress?.(`done in ${(r.timings.total / 1000).toFixed(2)} s: ${r.written.length} files in ${c.out}`);
+        if (chromium !== null) {
+          for (const page of ["report", "cases"]) {
+            progress?.(`printing ${page}.pdf with ${chromium}`);
+            printPdf(chromium, join(staging, `${page}.html`), join(staging, `${page}.pdf`));
+          }
+        }
+        progress?.(`done in ${((performance.now() - start) / 1000).toFixed(2)} s: ${r.written.length + (chromium !== null ? 2 : 0)} files in ${c.out}`);
         if (c.json) {
           const models = r.study.models.map((m) => ({ id: m.spec.id, title: m.spec.title, formula: m.formula, results: m.results }));
           console.log(JSON.stringify({ options, findings: r.study.findings, models }, null, 2));
@@ -113,7 +127,7 @@ export function registerReportCommand(program: Command): void {
         console.log("");
         for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Evidence: ${f.text.replace(/^[^:]*: /, "")}`);
         console.log("");
-        console.log(`Report: ${c.out}/report.html (and report.md, tables/, figures/)`);
+        console.log(`Report: ${c.out}/report.html (and report.md${chromium !== null ? ", report.pdf, cases.pdf" : ""}, tables/, figures/)`);
       });
     });
 }

@@ -1,7 +1,9 @@
 import type { StudyResults } from "../study/run.js";
 import { interactionName, termName } from "../study/spec.js";
 import { reportHtml, reportMarkdown, type ProvenanceEntry, type ReportContent } from "./assemble.js";
-import { figureSpecs, renderPng, renderSvg, type WorldFeature } from "./figures/index.js";
+import type { PlacedSection } from "../doc/blocks.js";
+import { drawFigure } from "../doc/figure.js";
+import { figureSpecs, renderPng, type WorldFeature } from "./figures/index.js";
 import { analysisCsv } from "./panel-csv.js";
 import { tableToCsv } from "./tables/csv.js";
 import { tableToHtml } from "./tables/html.js";
@@ -26,6 +28,8 @@ export interface ReportContext {
   readonly png?: boolean;
   /** Called before each step, for progress messages. */
   readonly progress?: (step: string) => void;
+  /** Sections made outside the study (the cases), placed by section id. */
+  readonly extraSections?: readonly PlacedSection[];
 }
 
 /** Coefficient name -> words, from the model specs. */
@@ -67,13 +71,7 @@ function tableFiles(t: TableModel): ReportFile[] {
   ];
 }
 
-/** Give every id in an SVG a prefix so several inline SVGs on one page do not clash. */
-export function prefixSvgIds(svg: string, prefix: string): string {
-  return svg
-    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
-}
+export { prefixSvgIds } from "../doc/figure.js";
 
 /** The study as JSON: options, findings, models (full ModelResults), robustness, sources. */
 export function resultsJson(s: StudyResults): string {
@@ -93,8 +91,8 @@ export async function buildReportFiles(s: StudyResults, ctx: ReportContext): Pro
   ctx.progress?.("rendering figures");
   const figures: { def: ReturnType<typeof figureSpecs>[number]; svg: string }[] = [];
   for (const def of figureSpecs(s, ctx.world)) {
-    const svg = await renderSvg(def.spec);
-    figures.push({ def, svg });
+    const { svg, html } = await drawFigure(def.id, def.spec);
+    figures.push({ def, svg: html });
     files.push({ path: `figures/${def.id}.vl.json`, data: JSON.stringify(def.spec, null, 1) + "\n" });
     files.push({ path: `figures/${def.id}.svg`, data: svg });
     if (ctx.png !== false) files.push({ path: `figures/${def.id}.png`, data: renderPng(svg) });
@@ -104,9 +102,10 @@ export async function buildReportFiles(s: StudyResults, ctx: ReportContext): Pro
     study: s,
     mainTable: main,
     robustnessTable: robust,
-    figures: figures.map((f) => ({ def: f.def, svg: prefixSvgIds(f.svg, f.def.id) })),
+    figures,
     provenance: ctx.provenance,
     version: ctx.version,
+    extraSections: ctx.extraSections ?? [],
   };
   files.push({ path: "report.md", data: reportMarkdown(content) });
   files.push({ path: "report.html", data: reportHtml(content) });

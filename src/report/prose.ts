@@ -28,11 +28,13 @@ export function verdictLabel(f: Finding): string {
 /** The headline's sentence on the placebo, read against the size claim. */
 function placeboSentence(pl: Finding, size: Finding | undefined): string {
   if (pl.verdict === "not-estimable") return "The US-troop placebo cannot be estimated with these options.";
-  if (pl.verdict !== "supported") {
+  if (pl.verdict === "contradicted") {
     return "US troop presence shows a positive association too (the placebo fails), which points to foreign military presence or the kind of country that hosts it rather than to UN peacekeepers in particular.";
   }
-  if (size !== undefined && size.verdict !== "supported") {
-    return "US troop presence shows no clear association either (the placebo passes by the rule, but cannot discriminate while the UN estimate is itself uncertain).";
+  if (pl.verdict === "inconclusive") {
+    return size !== undefined && size.verdict !== "supported"
+      ? "US troop presence shows no clear association either, but neither does UN presence, so the placebo is inconclusive: it cannot tell UN peacekeepers apart from US troops."
+      : "US troop presence shows no clear association, but its estimate is not clearly different from the UN one, so the placebo is inconclusive.";
   }
   return "US troop presence shows no comparable positive association (the placebo passes).";
 }

@@ -6,7 +6,9 @@ import { studyFit } from "../study/engine.js";
 import type { StudyOptions } from "../study/options.js";
 import { studyPanel } from "../study/real-panel.js";
 import { runStudy, type StudyResults } from "../study/run.js";
-import { withCases } from "../cases/report-section.js";
+import { buildCasesFiles } from "../cases/files.js";
+import { casesSection } from "../cases/report-section.js";
+import { runCases } from "../cases/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
@@ -42,8 +44,10 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   o.progress?.("reading map outlines");
   const world = worldFeatures(readCountrycodeCodelist(o.dataDir));
   const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
-  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress });
-  const files = await withCases(built.files, { dataDir: o.dataDir, loader, png: o.png, progress: o.progress });
+  o.progress?.("case studies");
+  const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
+  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections: [{ before: "method", section: casesSection(cases) }] });
+  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png }))];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {

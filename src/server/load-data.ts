@@ -57,7 +57,8 @@ export function loadDashboardData(dataDir: string): DashboardData {
     name: c.doc.name, type: c.doc.type === "string" ? "string" : "number", label: `${c.doc.description} (${c.doc.unit})`,
   }));
   return {
-    origin: `source files in ${dataDir}`,
+    // The server does not tell the browser where its files live on disk: the file names and hashes identify them.
+    origin: `${sources.length} published source files (SHA-256 verified)`,
     sources,
     panelOptions: { ...base.panel.meta.options },
     columns,

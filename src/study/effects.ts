@@ -80,6 +80,15 @@ export function averagePrediction(r: ModelResults, rows: readonly PanelRow[], co
 }
 
 /**
+ * Average predicted probability with several columns set for every row (e.g. size and
+ * a moderator), with a delta-method 95% interval.
+ */
+export function averagePredictionAt(r: ModelResults, rows: readonly PanelRow[], set: ReadonlyMap<string, number>): Estimate {
+  const { p, grad } = meanProb(r, rows, set);
+  return withCi(p, quad(grad, r.vcov));
+}
+
+/**
  * Change in the average predicted probability when `col` moves from `from` to `to`
  * (a first difference), with a delta-method 95% interval.
  */

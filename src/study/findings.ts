@@ -1,3 +1,4 @@
+import { pnorm } from "../stats/distributions.js";
 import type { ModelResults, TidyRow } from "../stats/results.js";
 import type { Estimate } from "./effects.js";
 
@@ -7,11 +8,14 @@ import type { Estimate } from "./effects.js";
  * - `direction-only`: expected sign, p >= alpha (the data cannot tell it from zero);
  * - `not-supported`: opposite sign, p >= alpha;
  * - `contradicted`: opposite sign and p < alpha.
- * For the placebo the expectation is "no positive association": it is `supported`
- * unless the coefficient is positive with p < alpha (then `contradicted`).
+ * For the placebo the expectation is "no positive association": it is `contradicted`
+ * (fails) when the coefficient is positive with p < alpha. Otherwise it passes
+ * (`supported`) only when it discriminates: the UN estimate is itself positive with
+ * p < alpha and the two estimates differ (test of the difference, p < alpha); if
+ * not, it is `inconclusive`.
  * `not-estimable`: the model or its coefficient could not be estimated (never counts as support).
  */
-export type Verdict = "supported" | "direction-only" | "not-supported" | "contradicted" | "not-estimable";
+export type Verdict = "supported" | "direction-only" | "not-supported" | "contradicted" | "inconclusive" | "not-estimable";
 
 /** The declared decision rule: significance level and expected direction per claim. */
 export const FINDING_RULE = Object.freeze({
@@ -19,8 +23,41 @@ export const FINDING_RULE = Object.freeze({
   text:
     "A claim is supported when its coefficient has the expected sign with p < 0.05 (clustered standard errors); " +
     "expected sign with p >= 0.05 is 'direction only'; the opposite sign is 'not supported', or 'contradicted' when p < 0.05. " +
-    "The placebo passes unless US troops show a positive association with p < 0.05.",
+    "The placebo fails when US troops show a positive association with p < 0.05. Otherwise it passes only when it can tell the two apart: " +
+    "the UN estimate is positive with p < 0.05 and the UN and US coefficients differ (z-test of the difference, p < 0.05, treating the two models' estimates as independent, which overstates the variance of the difference when they covary positively, so the test is conservative); " +
+    "else the placebo is 'inconclusive'.",
 });
+
+/** The test of the difference between the UN (M1) and US (M4) coefficients. */
+export interface Contrast {
+  readonly un: number;
+  readonly us: number;
+  /** UN minus US, its standard error (independent estimates) and two-sided p-value. */
+  readonly difference: number;
+  readonly std_error: number;
+  readonly p_value: number;
+}
+
+/** z-test of the difference of two estimates, taken as independent. */
+export function contrastOf(un: Pick<TidyRow, "estimate" | "std_error">, us: Pick<TidyRow, "estimate" | "std_error">): Contrast {
+  const difference = un.estimate - us.estimate;
+  const se = Math.sqrt(un.std_error ** 2 + us.std_error ** 2);
+  const z = Math.abs(difference / se);
+  return { un: un.estimate, us: us.estimate, difference, std_error: se, p_value: Number.isFinite(z) ? 2 * pnorm(-z) : NaN };
+}
+
+/**
+ * The placebo's verdict read against the UN estimate: `contradicted` when US troops are
+ * positive and significant; else `supported` only when the UN estimate is positive and
+ * significant and the two differ; else `inconclusive`.
+ */
+export function placeboVerdict(us: Pick<TidyRow, "estimate" | "p_value" | "std_error">, un: Pick<TidyRow, "estimate" | "p_value" | "std_error"> | null, alpha = FINDING_RULE.alpha): { verdict: Verdict; contrast: Contrast | null } {
+  if (us.estimate > 0 && us.p_value < alpha) return { verdict: "contradicted", contrast: un === null ? null : contrastOf(un, us) };
+  if (un === null || !Number.isFinite(un.estimate) || !Number.isFinite(un.p_value)) return { verdict: "inconclusive", contrast: null };
+  const contrast = contrastOf(un, us);
+  const unClear = un.estimate > 0 && un.p_value < alpha;
+  return { verdict: unClear && contrast.p_value < alpha ? "supported" : "inconclusive", contrast };
+}
 
 /** A change in predicted probability or a marginal effect, described for the reader. */
 export interface EffectSummary {
@@ -58,6 +95,8 @@ export interface Finding {
   readonly text: string;
   /** The same in plain words for a non-specialist reader (no coefficients). */
   readonly plain: string;
+  /** For the placebo read against the UN estimate: the test of the difference (else absent). */
+  readonly contrast?: Contrast;
 }
 
 /** Apply the rule to a coefficient: expected sign +1 for the three claims. */
@@ -71,8 +110,8 @@ export function verdictFor(id: FindingInput["id"], row: Pick<TidyRow, "estimate"
 /** The words for a verdict, for the claim or for the placebo. */
 export function verdictWords(id: FindingInput["id"], v: Verdict): string {
   if (v === "not-estimable") return "Not estimable";
-  if (id === "placebo") return v === "supported" ? "Placebo passes" : "Placebo fails";
-  return { supported: "Supported", "direction-only": "Right direction, not significant", "not-supported": "Not supported", contradicted: "Contradicted" }[v];
+  if (id === "placebo") return v === "supported" ? "Placebo passes" : v === "inconclusive" ? "Placebo inconclusive" : "Placebo fails";
+  return { supported: "Supported", "direction-only": "Right direction, not significant", "not-supported": "Not supported", contradicted: "Contradicted", inconclusive: "Inconclusive" }[v];
 }
 
 /** Format a number for prose: thousands separators, `digits` decimals. */
@@ -122,20 +161,34 @@ export function deriveFinding(input: FindingInput): Finding {
   return { id: input.id, model: input.model, claim: input.claim, term: input.term, verdict, coefficient: row, effects: input.effects, text, plain: plainWords(input, verdict) };
 }
 
-/** Derive every finding. */
+/**
+ * Derive every finding. The placebo is read against the size claim's coefficient
+ * (`placeboVerdict`): without it, the placebo keeps the verdict of its own coefficient.
+ */
 export function deriveFindings(inputs: readonly FindingInput[]): Finding[] {
   const out = inputs.map(deriveFinding);
   const size = out.find((f) => f.id === "size");
-  return out.map((f) => (f.id === "placebo" && f.verdict === "supported" && size && size.verdict !== "supported" ? { ...f, plain: placeboWithoutContrast(f) } : f));
+  return out.map((f) => {
+    if (f.id !== "placebo" || f.verdict === "not-estimable" || f.coefficient === null || size === undefined) return f;
+    const un = size.verdict === "not-estimable" ? null : size.coefficient;
+    const { verdict, contrast } = placeboVerdict(f.coefficient, un);
+    if (verdict === f.verdict && contrast === null) return f;
+    const input = inputs.find((i) => i.id === "placebo")!;
+    const diff = contrast === null ? "" : ` UN minus US coefficient ${fmt(contrast.difference, 3)} (SE ${fmt(contrast.std_error, 3)}, p ${fmtP(contrast.p_value)}).`;
+    const text = `${verdictWords("placebo", verdict)}: ${f.text.replace(/^[^:]*: /, "")}${diff}`;
+    const plain = verdict === "inconclusive" ? inconclusivePlain(f, size, contrast) : plainWords(input, verdict);
+    return { ...f, verdict, text, plain, ...(contrast === null ? {} : { contrast }) };
+  });
 }
 
-/**
- * A passed placebo means little when the UN association is not clear either: say so
- * (the verdict itself stays as the rule gives it).
- */
-function placeboWithoutContrast(f: Finding): string {
+/** Why a placebo that US troops do not fail still cannot discriminate, in plain words. */
+function inconclusivePlain(f: Finding, size: Finding, c: Contrast | null): string {
   const lead = f.plain.replace(/ There is no clear positive association.*$/, "");
-  return `${lead} This is not clearly different from zero, but neither is the UN estimate, so the placebo cannot tell UN peacekeepers apart from US troops.`;
+  const why =
+    size.verdict !== "supported"
+      ? "This is not clearly different from zero, but neither is the UN estimate, so the placebo cannot tell UN peacekeepers apart from US troops."
+      : `The UN estimate is clear, but the US estimate is not clearly different from it (p ${c === null ? "n/a" : fmtP(c.p_value)}), so the placebo cannot tell UN peacekeepers apart from US troops.`;
+  return `${lead} ${why}`.trim();
 }
 
 function pointsPhrase(e: EffectSummary): string {
@@ -150,6 +203,7 @@ const CERTAINTY: Record<Verdict, string> = {
   "direction-only": "But the data are also consistent with no effect at all.",
   "not-supported": "The estimate points the other way, and the data are consistent with no effect.",
   contradicted: "The estimate points clearly the other way (p < 0.05).",
+  inconclusive: "The data cannot tell.",
   "not-estimable": "The rebuilt data cannot test this claim.",
 };
 
@@ -169,7 +223,7 @@ export function plainWords(input: FindingInput, verdict: Verdict): string {
   }
   if (input.id === "placebo") {
     const lead = typical ? `Countries hosting US troops (typically ${amountOf(typical)}) are estimated to be ${pointsPhrase(typical)} to be listed.` : "";
-    return verdict === "supported"
+    return verdict === "supported" || verdict === "inconclusive"
       ? `${lead} There is no clear positive association, as expected if the pattern is specific to UN peacekeepers.`.trim()
       : `${lead} US troops show a clear positive association too, so the pattern may not be specific to UN peacekeepers.`.trim();
   }

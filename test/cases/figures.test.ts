@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseResult } from "../../src/cases/analyse.js";
 import { crossCaseRelation } from "../../src/cases/analyse.js";
-import { relationSpec, timelineSpec } from "../../src/cases/figures.js";
+import { relationSpec, placeLabels, timelineSpec } from "../../src/cases/figures.js";
 import { deploymentOf, periodTable } from "../../src/cases/periods.js";
 import type { TimelineYear } from "../../src/cases/timeline.js";
 
@@ -57,7 +57,36 @@ describe("relationSpec", () => {
   it("plots only hosts with a before and a during value, colouring the chosen cases", () => {
     const rel = crossCaseRelation([c]);
     const spec = relationSpec(rel, new Set([999])) as { vconcat: { hconcat: { layer: Layer[] }[] }[] };
-    const pd = spec.vconcat[0].hconcat[0].layer[1].data!.values;
+    const pd = spec.vconcat[0].hconcat[0].layer.find((l) => l.mark.type === "point")!.data!.values;
     expect(pd).toEqual([{ country: "Testland", group: "chosen case", peak: 300, change: 1 }]);
+  });
+});
+
+describe("placeLabels", () => {
+  it("moves labels of nearby points apart so none overlap (Ivory Coast, Sudan, Mali, Haiti)", () => {
+    const pts = [
+      { country: "Ivory Coast", peak: 9000, change: 0.5 },
+      { country: "Sudan", peak: 10000, change: 0.52 },
+      { country: "Mali", peak: 11000, change: 0.49 },
+      { country: "Haiti", peak: 9500, change: 0.51 },
+    ];
+    const x = (v: number) => (Math.log1p(v / 10) / Math.log1p(20000 / 10)) * 300;
+    const y = (v: number) => 200 - v * 200;
+    const labels = placeLabels(pts, x, y, (px) => (200 - px) / 200, 300);
+    const boxes = labels.map((l) => {
+      const w = l.country.length * 11 * 0.6;
+      const px = x(l.peak);
+      const x0 = l.align === "left" ? px + 6 : px - 6 - w;
+      return { x0, x1: x0 + w, y: y(l.labelY) };
+    });
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const overlap = a.x1 > b.x0 && a.x0 < b.x1 && Math.abs(a.y - b.y) < 11;
+        expect(overlap, `${labels[i].country} and ${labels[j].country}`).toBe(false);
+      }
+    }
+    expect(labels.filter((l) => l.moved).length).toBeGreaterThan(0);
   });
 });

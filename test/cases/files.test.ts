@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCasesFiles, type CasesFile } from "../../src/cases/files.js";
-import { withCases } from "../../src/cases/report-section.js";
+import { casesSection } from "../../src/cases/report-section.js";
 import { runCases, type CasesResults } from "../../src/cases/run.js";
 import { OptionError } from "../../src/core/errors.js";
 import { DATA_DIR } from "../util/data.js";
@@ -51,22 +51,17 @@ describe("cases pages", () => {
   });
 });
 
-describe("withCases (the report hook)", () => {
-  it("inserts a Case studies section before Data and method, adds the nav link and the case files", async () => {
-    const report = [
-      { path: "report.md", data: "# R\n\n## Findings\n\n## Data and method\n\ntext\n" },
-      { path: "report.html", data: '<main><nav><a href="#findings">F</a> · <a href="#method">M</a></nav><section id="method"></section></main>' },
-      { path: "figures/map.svg", data: "<svg/>" },
-    ];
-    const out = await withCases(report, { dataDir: DATA_DIR, png: false });
-    const md = out.find((f) => f.path === "report.md")!.data as string;
-    const html = out.find((f) => f.path === "report.html")!.data as string;
+describe("the cases section of the report", () => {
+  it("is a section model the report places before Data and method by id, with a nav link, and no heading text is searched", async () => {
+    const { buildReportFiles } = await import("../../src/report/build.js");
+    const { syntheticStudy } = await import("../report/synthetic-study.js");
+    const { files: report } = await buildReportFiles(syntheticStudy(), { world: [], provenance: [], version: "t", png: false, extraSections: [{ before: "method", section: casesSection(r) }] });
+    const md = report.find((f) => f.path === "report.md")!.data as string;
+    const html = report.find((f) => f.path === "report.html")!.data as string;
     expect(md.indexOf("## Case studies")).toBeGreaterThan(md.indexOf("## Findings"));
     expect(md.indexOf("## Case studies")).toBeLessThan(md.indexOf("## Data and method"));
     expect(md).toContain("(cases.html)");
     expect(html.indexOf('<section id="cases">')).toBeLessThan(html.indexOf('<section id="method">'));
     expect(html).toContain('<a href="#cases">Case studies</a> · <a href="#method">');
-    expect(out.map((f) => f.path)).toContain("cases.html");
-    expect(out.find((f) => f.path === "figures/map.svg")!.data).toBe("<svg/>");
   });
 });

@@ -193,6 +193,115 @@ describe("dashboard in Chromium", () => {
     await page.screenshot({ path: join(OUT, "6-simulator-hypothetical.png"), fullPage: true });
   });
 
+  it("draws gaps, not zeros, for years without data in 'Over time', and states coverage", async () => {
+    await page.goto(`${server.url}/#/map?year=2008`);
+    await page.waitForSelector("#timeline-chart svg path");
+    const labels = await page.$$eval('#timeline-chart path[aria-roledescription="line mark"]', (ps) => ps.map((p) => p.getAttribute("aria-label") ?? ""));
+    const drawn = (series: string) => labels.filter((l) => l.includes(`series: ${series}`) && !/value: null/.test(l)).map((l) => Number(/year: (\d+)/.exec(l)?.[1]));
+    // HTI covers TIP reports 2001-2011: no destination count is drawn outside them.
+    const dest = drawn("destination countries");
+    expect(Math.min(...dest)).toBeGreaterThanOrEqual(2000);
+    expect(Math.max(...dest)).toBeLessThanOrEqual(2011);
+    expect(Math.max(...drawn("UN personnel (thousands)"))).toBeLessThan(2019);
+    expect(await page.textContent("#timeline-coverage")).toMatch(/Coverage: UN personnel: \d{4}–\d{4}/);
+  });
+
+  it("map: South Sudan before 2011 uses Sudan's row and says so; 'No data' has a visible swatch; plain words", async () => {
+    await page.goto(`${server.url}/#/map?year=2008`);
+    await page.waitForSelector("#map-chart svg path");
+    const ssd = await page.locator('#map-chart path[aria-label*="country: S. Sudan"]').first().getAttribute("aria-label");
+    expect(ssd).not.toMatch(/status: no data/);
+    expect(ssd).toMatch(/Sudan's data/);
+    const caption = await page.textContent("#map-caption");
+    expect(caption).toMatch(/South Sudan is shown with Sudan's data/);
+    expect(caption).not.toMatch(/alignment|\/api\//);
+    expect(await page.textContent("#map-chart")).not.toMatch(/fill: HTI|pdest/);
+    // The legend swatch of "no data" is outlined, so a white swatch on white still shows.
+    const swatch = await page.evaluate(() => {
+      const label = [...document.querySelectorAll("#map-chart text")].find((t) => t.textContent === "no data");
+      const sym = label?.parentElement?.parentElement?.querySelector(".role-legend-symbol path");
+      return sym ? { stroke: sym.getAttribute("stroke"), width: Number(sym.getAttribute("stroke-width") ?? 0) } : null;
+    });
+    expect(swatch?.stroke).toMatch(/^#(?!fff)/i);
+    expect(swatch?.width).toBeGreaterThan(0);
+  });
+
+  it("country page: the TIP-tier line breaks at years without a tier (Haiti 2004-2011)", async () => {
+    await page.goto(`${server.url}/#/country/HTI`);
+    await page.waitForSelector("#country-trafficking svg");
+    const paths = await page.$$eval('#country-trafficking path[aria-roledescription="line mark"]', (ps) => ps.map((p) => p.getAttribute("d") ?? ""));
+    const moves = paths.reduce((n, d) => n + (d.match(/M/g)?.length ?? 0), 0);
+    expect(moves, "one sub-path per run of years with a tier").toBeGreaterThan(1);
+    expect(await page.textContent(".view-country")).not.toMatch(/alignment "|\/api\//);
+  });
+
+  it("model explorer: the report's method, the true count of dropped rows, p < 0.001 style", async () => {
+    await page.goto(`${server.url}/#/models`);
+    await page.waitForSelector("#prob-chart svg");
+    const ps = await page.$$eval("#coef-table tbody tr td:nth-child(5)", (tds) => tds.map((t) => t.textContent ?? ""));
+    expect(ps.length).toBeGreaterThan(0);
+    for (const p of ps) expect(p).toMatch(/^(<\u00a00\.001|\d\.\d{3})$/);
+    expect(Number(await page.getAttribute("#glance-text", "data-dropped"))).toBeGreaterThan(0);
+    expect(await page.textContent("#prob-chart")).toMatch(/Average predicted probability/);
+    expect(await page.textContent("#prob-chart")).toMatch(/log scale/);
+    expect(await page.textContent(".view-models")).not.toMatch(/\/api\/panel|%2C/);
+  });
+
+  it("policy simulator: a declared model named on the page, no prediction for impossible scenarios, extrapolation flagged", async () => {
+    await page.goto(`${server.url}/#/simulate?model=M3&year=2008`);
+    await page.waitForSelector("#sim-scenario-p");
+    expect(await page.getAttribute("#sim-model", "data-model")).toBe("M3");
+    expect(await page.textContent("#sim-status")).toMatch(/M3 \(Size x TCCs\), one of the study's declared models/);
+    // The issue's case: 0 personnel with 47 contributing countries.
+    await page.focus("#sim-size");
+    await page.keyboard.press("Home");
+    await page.$eval("#sim-tcc", (e) => {
+      const i = e as HTMLInputElement;
+      i.value = "47";
+      i.dispatchEvent(new Event("input"));
+    });
+    await page.waitForSelector("#sim-inconsistent");
+    expect(await page.getAttribute("#sim-scenario-p", "data-inconsistent")).toBe("1");
+    expect(await page.textContent("#sim-result")).not.toMatch(/Scenario:[^%]*%/);
+    // 40,000 personnel is more than any country-year in the data.
+    await page.focus("#sim-size");
+    await page.keyboard.press("End");
+    await page.waitForSelector("#sim-scenario-p[data-extrapolated='1']");
+    expect(await page.textContent("#sim-extrapolation")).toMatch(/personnel 40,000 is above the largest in the data/);
+    expect(await page.textContent("#sim-scenario-p")).toMatch(/extrapolation/);
+    expect(await page.textContent(".view-simulate")).not.toMatch(/\/api\/panel|%2C/);
+  });
+
+  it("no page scrolls sideways at 420 px, and figure text stays at least 11 px on screen", async () => {
+    const views: [string, string][] = [
+      ["/#/map?year=2008", "#timeline-chart svg"],
+      ["/#/country/HTI", "#country-us svg"],
+      ["/#/models", "#prob-chart svg"],
+      ["/#/simulate?country=HTI&year=2008", "#sim-curve svg"],
+      ["/#/simulate?model=M3", "#sim-curve svg"],
+      ["/#/sources", ".view-sources table"],
+    ];
+    for (const width of [420, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [url, ready] of views) {
+        await page.goto(`${server.url}${url}`);
+        await page.waitForSelector(ready);
+        await page.waitForTimeout(300);
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(over, `${url} at ${width} px scrolls sideways by ${over} px`).toBeLessThanOrEqual(0);
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll<SVGTextElement>(".chart svg text")]
+            .filter((t) => t.textContent && t.getBoundingClientRect().width > 0)
+            .map((t) => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement!.getBoundingClientRect().width / (t.ownerSVGElement!.width.baseVal.value || 1)) }))
+            .filter((x) => x.px < 10.95),
+        );
+        expect(small, `${url} at ${width} px: figure text under 11 px`).toEqual([]);
+        if (width === 420) await page.screenshot({ path: join(OUT, `narrow-${url.replace(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("shows the sources and had no page errors", async () => {
     await page.goto(`${server.url}/#/sources`);
     await page.waitForSelector(".view-sources table");

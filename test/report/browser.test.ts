@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in headless Chromium", () =>
       });
       await page.goto(pathToFileURL(join(dir, "report.html")).href);
       expect(await page.locator(".finding").count()).toBe(4);
-      const figs = page.locator("figure svg");
+      const figs = page.locator("figure .fig-wide svg");
       expect(await figs.count()).toBe(4);
       for (let i = 0; i < 4; i++) {
         const box = await figs.nth(i).boundingBox();
@@ -45,6 +45,16 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in headless Chromium", () =>
       expect(wide).toBe(false);
       await page.setViewportSize({ width: 420, height: 900 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling on a phone").toBe(true);
+      // On a phone the narrow drawing of each figure is shown, and its text is not scaled below 11 px.
+      expect(await page.locator("figure .fig-narrow svg").first().isVisible()).toBe(true);
+      expect(await page.locator("figure .fig-wide svg").first().isVisible()).toBe(false);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>("figure svg text")]
+          .filter((t) => t.textContent && t.getBoundingClientRect().width > 0)
+          .map((t) => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement!.getBoundingClientRect().width / t.ownerSVGElement!.width.baseVal.value) }))
+          .filter((x) => x.px < 10.95),
+      );
+      expect(small, "figure text under 11 px at 420 px").toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveFinding, deriveFindings, verdictFor, type FindingInput } from "../../src/study/findings.js";
+import { contrastOf, deriveFinding, deriveFindings, placeboVerdict, verdictFor, type FindingInput } from "../../src/study/findings.js";
 import { fakeResults } from "./fake-results.js";
 
 const SIZE = "log1p(un_total)";
@@ -69,14 +69,39 @@ describe("the placebo read against the main claim", () => {
     effects: [],
   });
 
-  it("a passed placebo is said not to discriminate when the UN estimate is not clear either", () => {
+  it("a placebo US troops do not fail is inconclusive when the UN estimate is not clear either", () => {
     const [, pl] = deriveFindings([make("size", SIZE_T, 0.08, 0.06), make("placebo", US, 0.1, 0.07)]);
-    expect(pl.verdict).toBe("supported");
+    expect(pl.verdict).toBe("inconclusive");
+    expect(pl.text).toMatch(/^Placebo inconclusive:/);
     expect(pl.plain).toMatch(/cannot tell UN peacekeepers apart/);
   });
 
-  it("and as expected when the UN estimate is clear", () => {
-    const [, pl] = deriveFindings([make("size", SIZE_T, 0.3, 0.06), make("placebo", US, 0.1, 0.07)]);
+  it("is inconclusive when the UN estimate is clear but the two do not differ", () => {
+    // UN 0.3 (SE 0.06) vs US 0.1 (SE 0.15): difference 0.2, SE 0.162, p = 0.216.
+    const [, pl] = deriveFindings([make("size", SIZE_T, 0.3, 0.06), make("placebo", US, 0.1, 0.15)]);
+    expect(pl.verdict).toBe("inconclusive");
+    expect(pl.contrast?.p_value).toBeCloseTo(0.2157, 3);
+    expect(pl.plain).toMatch(/not clearly different from it/);
+  });
+
+  it("passes only when the UN estimate is clear and the two differ", () => {
+    const [, pl] = deriveFindings([make("size", SIZE_T, 0.3, 0.06), make("placebo", US, -0.05, 0.05)]);
+    expect(pl.verdict).toBe("supported");
+    expect(pl.contrast?.difference).toBeCloseTo(0.35, 12);
+    expect(pl.contrast?.p_value).toBeLessThan(0.001);
     expect(pl.plain).toMatch(/as expected if the pattern is specific to UN peacekeepers/);
+  });
+
+  it("fails when US troops are positive and significant, whatever the UN estimate", () => {
+    const [, pl] = deriveFindings([make("size", SIZE_T, 0.9, 0.06), make("placebo", US, 0.3, 0.1)]);
+    expect(pl.verdict).toBe("contradicted");
+  });
+
+  it("the difference test is a two-sided z-test on independent estimates", () => {
+    const c = contrastOf({ estimate: 0.5, std_error: 0.3 }, { estimate: 0.1, std_error: 0.4 });
+    expect(c.difference).toBeCloseTo(0.4, 12);
+    expect(c.std_error).toBeCloseTo(0.5, 12);
+    expect(c.p_value).toBeCloseTo(0.42371, 4);
+    expect(placeboVerdict({ estimate: 0.1, std_error: 0.4, p_value: 0.8 }, null).verdict).toBe("inconclusive");
   });
 });

@@ -19,6 +19,9 @@ describe.skipIf(!hasData)("loadDashboardData (real sources)", () => {
     expect(rows.length).toBeGreaterThan(4000);
     expect(data.columns.map((c) => c.name)).toEqual(expect.arrayContaining(["ccode", "iso3", "un_total", "pdest", "us_troops", "nonun_total"]));
     expect(data.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256) && s.citation.length > 10)).toBe(true);
+    // /api/meta sends `origin` to every browser: it names the files, not where they sit on the server.
+    expect(data.origin).not.toContain(DATA_DIR);
+    expect(data.origin).not.toMatch(/\//);
   });
 
   it("builds each variant exactly as buildPanel does (reads shared across variants)", async () => {

@@ -4,6 +4,16 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { Row } from "./api.js";
 
 const live = new Set<View>();
+
+/** The dashboard's chart look: text at least 11 px on screen (charts are drawn at their CSS size, never scaled down). */
+const BASE_CONFIG = {
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 1 },
+  header: { labelFontSize: 11, titleFontSize: 11 },
+  title: { fontSize: 13, subtitleFontSize: 11 },
+  text: { fontSize: 11 },
+};
 const byHost = new WeakMap<HTMLElement, View>();
 
 /** Finalize every chart of the previous view (frees timers and listeners). */
@@ -37,7 +47,8 @@ export async function renderChart(host: HTMLElement, spec: TopLevelSpec, opts: C
   bar.className = "downloads";
   host.append(box, bar);
   const t0 = performance.now();
-  const vg = compile(spec).spec;
+  const withConfig = { ...spec, config: { ...BASE_CONFIG, ...((spec as { config?: object }).config ?? {}) } } as TopLevelSpec;
+  const vg = compile(withConfig).spec;
   const t1 = performance.now();
   const runtime = parse(vg);
   const t2 = performance.now();
@@ -141,4 +152,10 @@ export function fmt(v: unknown, digits = 3): string {
 /** Format a count with thousands separators. */
 export function fmtInt(v: unknown): string {
   return typeof v === "number" && Number.isFinite(v) ? Math.round(v).toLocaleString("en-US") : "–";
+}
+
+/** Format a p-value as tables in the report do: "< 0.001", else three decimals. */
+export function fmtPValue(v: unknown): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
+  return v < 0.001 ? "<\u00a00.001" : v.toFixed(3);
 }

@@ -1,11 +1,14 @@
 import type { StudyResults } from "../../study/run.js";
 import { sizeTerm } from "../../study/spec.js";
+import { predecessorNote, withPredecessors } from "./predecessors.js";
 import { mapSpec, marginalEffectSpec, predictionSpec, type VegaLiteSpec } from "./specs.js";
 import type { WorldFeature } from "./world.js";
 
 export { mapSpec, marginalEffectSpec, predictionSpec, statusOf, personnelTicks, type VegaLiteSpec } from "./specs.js";
 export { renderPng, renderSvg, FONT_DIRS, FONT_FILES } from "./render.js";
 export { worldFeatures, worldAtlasPath, type WorldFeature } from "./world.js";
+export { PALETTE, STATUS_COLORS } from "../../core/palette.js";
+export { PREDECESSORS, predecessorNote, withPredecessors } from "./predecessors.js";
 
 /** One figure of the report: its spec (data) and the words around it. */
 export interface FigureDef {
@@ -62,9 +65,10 @@ export function figureSpecs(study: StudyResults, world: readonly WorldFeature[])
       id: "map",
       title: `UN deployments and destination status, TIP report ${o.mapYear}`,
       caption:
-        `Countries coloured by whether the TIP report of ${o.mapYear} lists them as a ${outcome} (grey: not a destination; light grey: no HTI row). ` +
+        `Countries coloured by whether the TIP report of ${o.mapYear} lists them as a ${outcome} (dark orange: listed; blue-grey: in the report, not listed; white: no data). ` +
+        `${predecessorNote(withPredecessors(new Map(study.map.map((r) => [r.iso3, r]))).filled)} ` +
         `Circles: mean monthly UN uniformed personnel (${align}), area proportional to size. Outlines: Natural Earth 1:110m (world-atlas).`,
-      spec: mapSpec(world, study.map, { year: o.mapYear, subtitle: `Circles: UN personnel (${align}); fill: HTI ${o.outcome}`, outcomeTitle: "TIP report" }),
+      spec: mapSpec(world, study.map, { year: o.mapYear, subtitle: `Fill: listed as a ${outcome} in the TIP report of ${o.mapYear}; circles: UN personnel (${align})`, outcomeTitle: "TIP report" }),
     });
   }
   return figs;

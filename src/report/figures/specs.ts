@@ -1,8 +1,11 @@
 import type { CurvePoint, MapRow } from "../../study/run.js";
+import { PALETTE, STATUS_COLORS } from "../../core/palette.js";
+import { withPredecessors } from "./predecessors.js";
 import type { WorldFeature } from "./world.js";
 
-/** A Vega-Lite specification (plain JSON). */
-export type VegaLiteSpec = Record<string, unknown>;
+import type { VegaLiteSpec } from "../../doc/render.js";
+
+export type { VegaLiteSpec };
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const FONT = "DejaVu Sans";
@@ -15,7 +18,7 @@ const CONFIG = {
   title: { fontSize: 14, anchor: "start", subtitleFontSize: 11, subtitleColor: "#555" },
 };
 
-const BLUE = "#2b6cb0";
+const BLUE = PALETTE.un;
 
 /** Tick values for a personnel axis on a symlog scale, up to `max`. */
 export function personnelTicks(max: number): number[] {
@@ -59,7 +62,7 @@ export function marginalEffectSpec(curve: readonly CurvePoint[], o: { title: str
         },
       },
       { mark: { type: "line", color: BLUE, strokeWidth: 2.5 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "estimate", type: "quantitative" } } },
-      { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#b22222", strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
+      { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: PALETTE.rule, strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
     ],
     config: CONFIG,
   };
@@ -75,7 +78,7 @@ export function statusOf(outcome: number | null | undefined): string {
  * country centre sized by mean monthly UN personnel (countries with personnel only).
  */
 export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow[], o: { year: number; subtitle: string; outcomeTitle: string }): VegaLiteSpec {
-  const byIso = new Map(rows.map((r) => [r.iso3, r]));
+  const { rows: byIso } = withPredecessors(new Map(rows.map((r) => [r.iso3, r])));
   const shapes = features.filter((f) => f.properties.iso3 !== "ATA").map((f) => {
     const r = f.properties.iso3 ? byIso.get(f.properties.iso3) : undefined;
     return { type: "Feature", geometry: f.geometry, properties: { name: f.properties.name, iso3: f.properties.iso3, status: statusOf(r?.outcome) } };
@@ -85,7 +88,7 @@ export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow
     .filter((f) => {
       const iso = f.properties.iso3;
       const r = iso ? byIso.get(iso) : undefined;
-      if (!iso || seen.has(iso) || !r || r.un_total === null || r.un_total <= 0) return false;
+      if (!iso || seen.has(iso) || !r || r.iso3 !== iso || r.un_total === null || r.un_total <= 0) return false;
       seen.add(iso);
       return true;
     })
@@ -94,7 +97,7 @@ export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow
   const legendValues = [100, 1000, 5000, 10000, 20000, 40000].filter((v) => v <= maxPersonnel);
   const circles = {
     data: { values: points },
-    mark: { type: "circle", color: BLUE, opacity: 0.75, stroke: "#1a365d", strokeWidth: 0.6 },
+    mark: { type: "circle", color: BLUE, opacity: 0.7, stroke: "#ffffff", strokeWidth: 0.6 },
     encoding: {
       longitude: { field: "lon", type: "quantitative" },
       latitude: { field: "lat", type: "quantitative" },
@@ -116,14 +119,14 @@ export function mapSpec(features: readonly WorldFeature[], rows: readonly MapRow
     layer: [
       {
         data: { values: shapes, format: { type: "json" } },
-        mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.5 },
+        mark: { type: "geoshape", stroke: PALETTE.outline, strokeWidth: 0.4 },
         encoding: {
           color: {
             field: "properties.status",
             type: "nominal",
             title: o.outcomeTitle,
-            scale: { domain: ["Destination", "Not a destination", "No data"], range: ["#e8a87c", "#cfd8dc", "#f2f2f2"] },
-            legend: { orient: "bottom", direction: "horizontal", titleOrient: "left" },
+            scale: { domain: [...STATUS_COLORS.domain], range: [...STATUS_COLORS.range] },
+            legend: { orient: "bottom", direction: "horizontal", titleOrient: "left", symbolStrokeColor: PALETTE.outline, symbolStrokeWidth: 1 },
           },
         },
       },

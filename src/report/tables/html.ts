@@ -1,9 +1,8 @@
 import type { TableModel } from "./model.js";
 
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+import { escapeHtml } from "../../doc/html.js";
+
+export { escapeHtml };
 
 /** A table as an HTML `<table>` (class `regtable`), with a caption and notes in a footer. */
 export function tableToHtml(t: TableModel): string {

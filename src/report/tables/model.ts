@@ -23,14 +23,7 @@ export interface TableModel {
   readonly notes: readonly string[];
 }
 
-/** Significance stars: `***` p < 0.001, `**` p < 0.01, `*` p < 0.05. */
-export function stars(p: number): string {
-  if (!Number.isFinite(p)) return "";
-  return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
-}
-
-/** The footnote explaining the stars. */
-export const STARS_NOTE = "* p < 0.05, ** p < 0.01, *** p < 0.001 (two-sided).";
+export { stars, STARS_NOTE } from "../../core/significance.js";
 
 /**
  * Fixed-decimal formatting with a true minus sign avoided (ASCII `-`), `-0.000` shown

@@ -52,7 +52,7 @@ export function robustnessTable(results: readonly RobustnessResult[], digits = 3
         (fe.length > 0 ? " (for conditional logit, the country-years of countries whose status changes, which alone identify it)." : "."),
       ...results.map((r) => `${r.variant.label}: ${r.variant.note}`),
       ...(nonConverged ? ["n.c.: the estimator did not converge; the estimate is shown without stars and should not be trusted."] : []),
-      ...dedupeNotes(notes),
+      ...dedupeNotes(notes).map((n) => n.replace(/\bccode groups\b/g, "countries")),
       STARS_NOTE,
     ],
   };

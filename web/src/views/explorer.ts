@@ -4,11 +4,12 @@ import type { ModelKind, ModelResults } from "../../../src/stats/results.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, type StudyOptions } from "../../../src/study/options.js";
 import { STUDY_CITATION, interactionName, studyModels, termName, type ModelSpec } from "../../../src/study/spec.js";
 import type { Meta, Row } from "../api.js";
-import { fmt, renderChart, renderTable } from "../charts.js";
+import { averagePredictionAt, predictsProbabilities } from "../../../src/study/effects.js";
+import { fmt, fmtPValue, renderChart, renderTable } from "../charts.js";
 import { checkbox, debounce, el, select } from "../dom.js";
 import { fitInWorker, type WorkerFit } from "../model/client.js";
-import { effectCurve, grid, predictAt, type Profile } from "../model/predict.js";
-import { fitRows, formulaOf, maxOf, median, studyRows, withEstimator } from "../model/study.js";
+import { effectCurve, grid } from "../model/predict.js";
+import { fitRows, formulaOf, maxOf, studyRows, withEstimator } from "../model/study.js";
 
 const ESTIMATORS: readonly (readonly [ModelKind, string])[] = [
   ["logit", "logit"], ["probit", "probit"], ["firth", "Firth logit"], ["relogit", "rare-events logit"], ["clogit", "conditional logit (country FE)"], ["ols", "linear probability (OLS)"],
@@ -105,7 +106,7 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       status.classList.add("error");
       // Do not leave the previous model's numbers on screen under these options.
       for (const b of [coefBox, glanceBox, probBox, effBox]) b.replaceChildren();
-      prov.textContent = `Formula: ${formula}. Data: ${url} (${meta.origin}).`;
+      prov.textContent = `Formula: ${formula}. Data: the dashboard's panel (${meta.origin}).`;
       return;
     }
     if (stale() || my !== seq) return;
@@ -116,25 +117,26 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       el("strong", { id: "refit-ms", "data-ms": fit.ms.toFixed(2), "data-round-trip-ms": fit.roundTripMs.toFixed(2), text: `${fit.ms.toFixed(1)} ms` }),
       ` (${fit.roundTripMs.toFixed(1)} ms with the trip to the worker and back): ${r.glance.nobs} country-years${r.glance.n_clusters !== null ? `, ${r.glance.n_clusters} clusters` : ""}.`,
     );
-    prov.textContent = `Formula: ${formula}. Estimator: ${r.model}; ${r.vcov_description}. Data: ${url} (${meta.origin}); TIP report years ${st.opts.yearFrom}-${st.opts.yearTo}. Claim tested: ${spec.claim}`;
-    renderResults(r, spec, sample);
+    prov.textContent = `Formula: ${formula}. Estimator: ${r.model}; ${r.vcov_description.replace(/\bccode\b/g, "country")}. Data: the dashboard's panel (${meta.origin}), TIP report years ${st.opts.yearFrom}-${st.opts.yearTo}. Predicted probabilities are averaged over the estimation sample, as in the report. Claim tested: ${spec.claim}`;
+    prov.dataset.url = url;
+    renderResults(r, spec, sample, rows.length - sample.length);
     host.dataset.formula = formula;
     host.dataset.fits = String(Number(host.dataset.fits ?? 0) + 1);
   };
 
-  const renderResults = (r: ModelResults, spec: ModelSpec, sample: Row[]) => {
+  const renderResults = (r: ModelResults, spec: ModelSpec, sample: Row[], dropped: number) => {
     renderTable(coefBox, [
       { key: "term", label: "term" },
       { key: "estimate", label: "estimate", format: (v) => fmt(v, 4) },
       { key: "std_error", label: "std. error", format: (v) => fmt(v, 4) },
       { key: "statistic", label: r.statistic_name, format: (v) => fmt(v, 2) },
-      { key: "p_value", label: "p", format: (v) => fmt(v, 4) },
+      { key: "p_value", label: "p", format: fmtPValue },
       { key: "conf_low", label: "95% low", format: (v) => fmt(v, 4) },
       { key: "conf_high", label: "95% high", format: (v) => fmt(v, 4) },
     ], r.tidy.map((t) => ({ term: t.term, estimate: t.estimate, std_error: t.std_error, statistic: t.statistic, p_value: t.p_value, conf_low: t.conf_low, conf_high: t.conf_high })), `coefficients-${spec.id}`);
     const g = r.glance;
     glanceBox.replaceChildren(
-      el("p", { class: "glance", text: `N = ${g.nobs}; dropped for missing values: ${g.n_dropped_missing}; log-likelihood ${fmt(g.loglik, 2)}; AIC ${fmt(g.aic, 1)}; pseudo-R² ${fmt(g.r2, 3)}; ${g.converged ? "converged" : "NOT converged"} in ${g.iterations} iterations.` }),
+      el("p", { class: "glance", id: "glance-text", "data-dropped": dropped + g.n_dropped_missing, text: `N = ${g.nobs}; country-years of these report years dropped for missing values: ${dropped + g.n_dropped_missing}; log-likelihood ${fmt(g.loglik, 2)}; AIC ${fmt(g.aic, 1)}; pseudo-R² ${fmt(g.r2, 3)}; ${g.converged ? "converged" : "NOT converged"} in ${g.iterations} iterations.` }),
       ...r.warnings.map((w) => el("p", { class: "warning", role: "note", text: `Warning (${w.type}): ${w.message}` })),
     );
     void drawCurves(r, spec, sample);
@@ -146,27 +148,28 @@ export async function renderExplorer(host: HTMLElement, meta: Meta, stale: () =>
       effBox.replaceChildren();
       return;
     }
-    const profile: Record<string, number | null> = {};
-    for (const c of spec.controls) profile[c.col] = median(sample, c.col);
+    if (!predictsProbabilities(r)) {
+      probBox.replaceChildren(el("p", { class: "caption", text: "The linear probability model's predictions are its fitted line; see the coefficients." }));
+    }
+    // As in the report: average predicted probabilities over the estimation sample (other
+    // variables as observed), at each size on a log(1 + personnel) grid.
     const key = spec.key.col;
-    const xs = grid(0, Math.max(1, maxOf(sample, key)), 41).map(Math.round);
+    const top = Math.log1p(Math.max(1, maxOf(sample, key)));
+    const xs = [...new Set(grid(0, top, 41).map((t) => Math.round(Math.expm1(t))))];
     const mod = spec.moderator;
     const levels: { label: string; value: number | null }[] = mod
-      ? [0.25, 0.5, 0.9].map((q) => ({ label: `${mod.label} = ${quantile(sample, mod.col, q, key)} (p${Math.round(q * 100)})`, value: quantile(sample, mod.col, q, key) }))
-      : [{ label: "controls at their medians", value: null }];
+      ? [0.25, 0.5, 0.9].map((q) => ({ label: `${mod.label} = ${quantile(sample, mod.col, q, key)} (p${Math.round(q * 100)} where deployed)`, value: quantile(sample, mod.col, q, key) }))
+      : [{ label: "average over the sample", value: null }];
     const curve: Row[] = [];
     for (const lv of levels) {
       for (const x of xs) {
-        const p: Profile = { ...profile, [key]: x, ...(mod ? { [mod.col]: lv.value } : {}) };
-        try {
-          const pr = predictAt(r, p);
-          curve.push({ [key]: x, level: lv.label, p: pr.estimate, low: pr.low, high: pr.high });
-        } catch {
-          /* a profile the model cannot evaluate (e.g. a dropped term) is left out */
-        }
+        const set = new Map<string, number>([[key, x]]);
+        if (mod && lv.value !== null) set.set(mod.col, lv.value);
+        const pr = averagePredictionAt(r, sample, set);
+        if (Number.isFinite(pr.estimate)) curve.push({ [key]: x, level: lv.label, p: pr.estimate, low: Math.max(0, pr.conf_low), high: Math.min(1, pr.conf_high) });
       }
     }
-    await renderChart(probBox, bandSpec(`Predicted probability of ${r.response} = 1`, curve, key, spec.key.label.replace(/ \(log 1\+\)$/, ""), "probability (95% CI)", "level"), {
+    await renderChart(probBox, bandSpec(`Average predicted probability of ${r.response} = 1`, curve, key, `${spec.key.label.replace(/ \(log 1\+\)$/, "")} (log scale)`, "probability (95% CI)", "level", false, true), {
       name: `predicted-${spec.id}`, table: { columns: [key, "level", "p", "low", "high"], rows: curve },
     });
     if (stale()) return;
@@ -193,16 +196,16 @@ function quantile(rows: readonly Row[], col: string, q: number, key: string): nu
 }
 
 /** A line with a confidence band; `zero` draws a reference line at 0. */
-export function bandSpec(title: string, rows: Row[], x: string, xTitle: string, yTitle: string, color: string | null, zero = false): TopLevelSpec {
+export function bandSpec(title: string, rows: Row[], x: string, xTitle: string, yTitle: string, color: string | null, zero = false, logX = false): TopLevelSpec {
   const domain = color ? [...new Set(rows.map((r) => String(r[color])))] : [];
   const enc = color ? { color: { field: color, type: "nominal", title: null, scale: { domain }, legend: { orient: "bottom", direction: "vertical" } } } : {};
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: title, anchor: "start", fontSize: 12 },
-    width: 400, height: 220,
+    width: "container", height: 220,
     data: { values: rows },
     layer: [
-      { mark: { type: "area", opacity: 0.18 }, encoding: { x: { field: x, type: "quantitative", title: xTitle }, y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, ...enc } },
+      { mark: { type: "area", opacity: 0.18 }, encoding: { x: { field: x, type: "quantitative", title: xTitle, ...(logX ? { scale: { type: "symlog", constant: 1 }, axis: { values: [0, 10, 100, 1000, 10000, 100000].filter((v) => v <= Math.max(10, ...rows.map((r) => Number(r[x])))), format: ",d" } } : {}) }, y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, ...enc } },
       { mark: { type: "line" }, encoding: { x: { field: x, type: "quantitative" }, y: { field: "p", type: "quantitative" }, ...enc } },
       ...(zero ? [{ data: { values: [{ z: 0 }] }, mark: { type: "rule", strokeDash: [3, 3], color: "#555" }, encoding: { y: { field: "z", type: "quantitative" } } }] : []),
     ],

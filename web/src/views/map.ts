@@ -4,11 +4,14 @@ import { DISPLAY_PARAMS, getJson, type MapResponse, type Meta, type PanelRespons
 import { fmtInt, renderChart, renderTable } from "../charts.js";
 import { debounce, el, select, slider } from "../dom.js";
 import { loadShapes } from "../geo.js";
+import { PALETTE } from "../../../src/core/palette.js";
+import { predecessorNote, withPredecessors } from "../../../src/report/figures/predecessors.js";
 
 type Outcome = "pdest" | "destination";
 
-const STATUS = ["destination", "not a destination", "no report"] as const;
+const STATUS = ["listed as a destination", "in the report, not listed", "no data"] as const;
 const SERIES = ["UN personnel (thousands)", "non-UN personnel (thousands)", "destination countries"];
+const OUTCOME_WORDS: Record<Outcome, string> = { pdest: "a destination for forced prostitution", destination: "a destination for trafficking (any form)" };
 
 /** Render the map view; `params` may carry `year` and `outcome`. */
 export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearchParams, stale: () => boolean): Promise<void> {
@@ -20,6 +23,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
   };
   const mapBox = el("div", { id: "map-chart" });
   const timeBox = el("div", { id: "timeline-chart" });
+  const timeNote = el("p", { class: "caption", id: "timeline-coverage" });
   const tableBox = el("div", { id: "map-table", class: "table-wrap" });
   const caption = el("p", { class: "caption", id: "map-caption" });
   const yearSlider = slider("year", "Year", y0, y1, 1, state.year, (v) => {
@@ -38,6 +42,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     caption,
     mapBox,
     el("h3", { text: "Over time" }),
+    timeNote,
     timeBox,
     el("h3", { text: "Largest deployments this year (click a name to open the country)" }),
     tableBox,
@@ -61,16 +66,17 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     history.replaceState(null, "", `#/map?year=${year}${outcome === "destination" ? "&outcome=destination" : ""}`);
     const res = await getJson<MapResponse>("/api/map", { year, ...DISPLAY_PARAMS });
     if (stale() || year !== state.year || outcome !== state.outcome) return;
-    const byIso = new Map(res.rows.map((r) => [r.iso3 as string, r]));
-    const status = (r: Row | undefined): (typeof STATUS)[number] => (r?.[outcome] === 1 ? "destination" : r?.[outcome] === 0 ? "not a destination" : "no report");
+    const { rows: byIso, filled } = withPredecessors(new Map(res.rows.map((r) => [r.iso3 as string, r])));
+    const status = (r: Row | undefined): (typeof STATUS)[number] => (r?.[outcome] === 1 ? STATUS[0] : r?.[outcome] === 0 ? STATUS[1] : STATUS[2]);
     const features = shapes.filter((s) => s.name !== "Antarctica").map((s) => {
       const r = s.iso3 ? byIso.get(s.iso3) : undefined;
-      return { ...s.feature, properties: { name: s.name, iso3: s.iso3, status: status(r), un: r?.un_total ?? null, nonun: r?.nonun_total ?? null } };
+      const name = s.iso3 !== null && filled.includes(s.iso3) ? `${s.name} (shown with ${String(r?.country ?? "its predecessor")}'s data)` : s.name;
+      return { ...s.feature, properties: { name, iso3: s.iso3, status: status(r), un: r?.un_total ?? null, nonun: r?.nonun_total ?? null } };
     });
     const points: Row[] = [];
     for (const s of shapes) {
       const r = s.iso3 && s.primary ? byIso.get(s.iso3) : undefined;
-      if (!r) continue;
+      if (!r || r.iso3 !== s.iso3) continue;
       for (const [kind, col] of [["UN", "un_total"], ["non-UN", "nonun_total"]] as const) {
         const v = r[col];
         if (typeof v === "number" && v > 0) points.push({ iso3: s.iso3, country: String(r.country ?? s.name), kind, personnel: v, lon: s.lon, lat: s.lat });
@@ -78,15 +84,21 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
     }
     const nDest = res.rows.filter((r) => r[outcome] === 1).length;
     const nUn = res.rows.filter((r) => typeof r.un_total === "number" && r.un_total > 0).length;
-    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries reported as destinations (${outcome}). Circles: mean monthly uniformed personnel. Destination status from the TIP report of ${year} (HTI covers reports 2001-2011; the study itself joins report t to calendar year t-1). Data: /api/map?year=${year}.`;
-    await renderChart(mapBox, mapSpec(features, points, year, outcome), {
+    const report = res.variant.reportAlignment === "t-1" ? year + 1 : year;
+    const covered = report >= 2001 && report <= 2011;
+    caption.textContent = `${year}: UN personnel in ${nUn} countries; ${nDest} countries listed as ${OUTCOME_WORDS[outcome]}. Circles: UN and non-UN uniformed personnel, mean of the year's monthly counts. Colours: whether the TIP report of ${report}, which covers ${res.variant.reportAlignment === "t-1" ? `mostly ${year}` : `${year - 1}-${year}`}, lists the country (the trafficking indicators cover the reports of 2001-2011${covered ? "" : `, so ${year} has no destination data`}). ${predecessorNote(filled)}`.trim();
+    // A fixed width from the box (not "container"): one layout pass, which keeps the first load fast.
+    const mapWidth = Math.max(260, Math.min(880, mapBox.clientWidth - 30));
+    await renderChart(mapBox, mapSpec(features, points, year, outcome, mapWidth, Math.round(Math.min(440, Math.max(150, mapWidth * 0.5)))), {
       name: `map-${year}`,
       onClick: (d) => open((d.properties as { iso3?: unknown } | undefined)?.iso3 ?? d.iso3),
       table: { columns: res.columns, rows: res.rows },
     });
     if (stale()) return;
     performance.mark("pkt:map-drawn");
-    await renderChart(timeBox, timelineSpec(all.rows, year, outcome), { name: "timeline", table: { columns: ["year", "series", "value"], rows: timelineRows(all.rows, outcome) } });
+    const tl = timelineRows(all.rows, outcome);
+    timeNote.textContent = `Yearly totals over all countries. Years a source does not cover are left as gaps, not drawn as zero. Coverage: ${coverageText(tl)} (destinations: ${outcome === "pdest" ? "forced prostitution" : "any trafficking"}, by the TIP report the year is joined to).`;
+    await renderChart(timeBox, timelineSpec(tl, year), { name: "timeline", table: { columns: ["year", "series", "value"], rows: tl } });
     performance.mark("pkt:timeline-drawn");
     const top = [...res.rows].filter((r) => Number(r.un_total) > 0 || Number(r.nonun_total) > 0)
       .sort((a, b) => Number(b.un_total ?? 0) + Number(b.nonun_total ?? 0) - Number(a.un_total ?? 0) - Number(a.nonun_total ?? 0));
@@ -95,7 +107,7 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
       { key: "un_total", label: "UN personnel", format: fmtInt },
       { key: "nonun_total", label: "non-UN personnel", format: fmtInt },
       { key: "un_tcc", label: "contributors", format: fmtInt },
-      { key: outcome, label: outcome, format: (v) => (v === 1 ? "yes" : v === 0 ? "no" : "–") },
+      { key: outcome, label: outcome === "pdest" ? "destination (forced prostitution)" : "destination (any)", format: (v) => (v === 1 ? "yes" : v === 0 ? "no" : "–") },
       { key: "tip_tier", label: "TIP tier", format: (v) => (v === null || v === undefined ? "–" : String(v)) },
     ], top, `map-table-${year}`);
     table.querySelectorAll("tbody tr").forEach((tr, i) => {
@@ -109,21 +121,22 @@ export async function renderMap(host: HTMLElement, meta: Meta, params: URLSearch
   await draw();
 }
 
-function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outcome): TopLevelSpec {
+function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outcome, width: number, height: number): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: `Peacekeepers and ${outcome === "pdest" ? "forced-prostitution" : "trafficking"} destinations, ${year}`, anchor: "start" },
-    width: 880,
-    height: 440,
+    title: { text: `Peacekeepers and ${outcome === "pdest" ? "forced-prostitution" : "trafficking"} destinations, ${year}`, subtitle: `Fill: listed as ${OUTCOME_WORDS[outcome]}; circles: personnel deployed`, anchor: "start" },
+    width,
+    height,
     projection: { type: "equalEarth" },
     layer: [
       {
         data: { values: features },
-        mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.5, cursor: "pointer" },
+        mark: { type: "geoshape", stroke: PALETTE.outline, strokeWidth: 0.4, cursor: "pointer" },
         encoding: {
           color: {
-            field: "properties.status", type: "nominal", title: "HTI status",
-            scale: { domain: [...STATUS], range: ["#d6604d", "#b8b8b8", "#eeeeee"] },
+            field: "properties.status", type: "nominal", title: "TIP report",
+            scale: { domain: [...STATUS], range: [PALETTE.destination, PALETTE.notDestination, PALETTE.noData] },
+            legend: { orient: "bottom", direction: "vertical", symbolStrokeColor: PALETTE.outline, symbolStrokeWidth: 1, symbolType: "square" },
           },
           tooltip: [{ field: "properties.name", title: "country" }, { field: "properties.status", title: "status" }, { field: "properties.un", title: "UN personnel", format: ",.0f" }],
         },
@@ -134,8 +147,8 @@ function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outc
         encoding: {
           longitude: { field: "lon", type: "quantitative" },
           latitude: { field: "lat", type: "quantitative" },
-          size: { field: "personnel", type: "quantitative", title: "personnel", scale: { domain: [0, 40000], range: [0, 1400] } },
-          color: { field: "kind", type: "nominal", title: "deployment", scale: { domain: ["UN", "non-UN"], range: ["#2166ac", "#e08214"] } },
+          size: { field: "personnel", type: "quantitative", title: "personnel", scale: { domain: [0, 40000], range: [0, 1400] }, legend: { orient: "bottom", direction: "vertical", values: [1000, 10000, 30000], format: ",d" } },
+          color: { field: "kind", type: "nominal", title: "deployment", scale: { domain: ["UN", "non-UN"], range: [PALETTE.un, PALETTE.nonun] }, legend: { orient: "bottom", direction: "vertical" } },
           tooltip: [{ field: "country" }, { field: "kind" }, { field: "personnel", format: ",.0f" }],
         },
       },
@@ -145,38 +158,55 @@ function mapSpec(features: unknown[], points: Row[], year: number, outcome: Outc
   } as TopLevelSpec;
 }
 
-function timelineRows(rows: Row[], outcome: Outcome): Row[] {
-  const by = new Map<number, { un: number; nonun: number; dest: number }>();
+/** What each series of the timeline counts, and the column that must be non-missing for a year to count. */
+const SERIES_COLS: readonly (readonly [string, string, (t: { un: number; nonun: number; dest: number }) => number])[] = [
+  [SERIES[0], "un_total", (t) => t.un / 1000],
+  [SERIES[1], "nonun_total", (t) => t.nonun / 1000],
+  [SERIES[2], "outcome", (t) => t.dest],
+];
+
+/**
+ * Yearly totals for the timeline; a series is null (a gap) in a year where no country has
+ * a value for it, so years outside a source's coverage are not drawn as zero.
+ */
+export function timelineRows(rows: readonly Row[], outcome: Outcome): Row[] {
+  const by = new Map<number, { un: number; nonun: number; dest: number; n: Record<string, number> }>();
   for (const r of rows) {
     const y = Number(r.year);
-    const t = by.get(y) ?? { un: 0, nonun: 0, dest: 0 };
-    t.un += Number(r.un_total ?? 0);
-    t.nonun += Number(r.nonun_total ?? 0);
-    t.dest += r[outcome] === 1 ? 1 : 0;
+    const t = by.get(y) ?? { un: 0, nonun: 0, dest: 0, n: { un_total: 0, nonun_total: 0, outcome: 0 } };
+    if (typeof r.un_total === "number") { t.un += r.un_total; t.n.un_total++; }
+    if (typeof r.nonun_total === "number") { t.nonun += r.nonun_total; t.n.nonun_total++; }
+    if (r[outcome] === 0 || r[outcome] === 1) { t.dest += r[outcome] === 1 ? 1 : 0; t.n.outcome++; }
     by.set(y, t);
   }
   const out: Row[] = [];
   for (const [year, t] of [...by].sort((a, b) => a[0] - b[0])) {
-    out.push({ year, series: "UN personnel (thousands)", value: t.un / 1000 });
-    out.push({ year, series: "non-UN personnel (thousands)", value: t.nonun / 1000 });
-    out.push({ year, series: "destination countries", value: t.dest });
+    for (const [series, col, value] of SERIES_COLS) out.push({ year, series, value: t.n[col] > 0 ? value(t) : null });
   }
   return out;
 }
 
-function timelineSpec(rows: Row[], year: number, outcome: Outcome): TopLevelSpec {
+/** The years each series covers, as "first-last" (or "none"). */
+export function coverageText(rows: readonly Row[]): string {
+  return SERIES.map((series) => {
+    const ys = rows.filter((r) => r.series === series && r.value !== null).map((r) => Number(r.year));
+    return `${series.replace(/ \(thousands\)/, "")}: ${ys.length ? `${Math.min(...ys)}–${Math.max(...ys)}` : "none"}`;
+  }).join("; ");
+}
+
+function timelineSpec(rows: Row[], year: number): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: 820,
+    width: "container",
     height: 160,
-    data: { values: timelineRows(rows, outcome) },
+    data: { values: rows },
     layer: [
       {
-        mark: { type: "line", point: true },
+        mark: { type: "line", point: true, invalid: "break-paths-show-domains" },
         encoding: {
           x: { field: "year", type: "quantitative", axis: { format: "d" }, title: null },
           y: { field: "value", type: "quantitative", title: null },
-          color: { field: "series", type: "nominal", title: null, scale: { domain: SERIES, range: ["#2166ac", "#e08214", "#d6604d"] }, legend: { orient: "bottom", direction: "horizontal" } },
+          color: { field: "series", type: "nominal", title: null, scale: { domain: SERIES, range: [PALETTE.un, PALETTE.nonun, PALETTE.destination] }, legend: { orient: "bottom", direction: "vertical" } },
         },
       },
       { data: { values: [{ year }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#444" }, encoding: { x: { field: "year", type: "quantitative" } } },
