@@ -6,6 +6,7 @@ import { registerFitCommand } from "./fit.js";
 import { registerCasesCommand } from "./cases.js";
 import { registerPanelCommand } from "./panel.js";
 import { registerServeCommand } from "./serve.js";
+import { registerMultiverseCommand } from "./multiverse.js";
 
 /** The program's version, written into every provenance record. */
 export const VERSION = "0.1.0";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCasesCommand(program);
   registerPanelCommand(program);
   registerServeCommand(program);
+  registerMultiverseCommand(program);
   return program;
 }
 
