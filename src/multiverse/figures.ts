@@ -34,7 +34,7 @@ export function specCurveSpec(results: readonly SpecResult[], claim: ClaimId): V
     r.p_value! < ALPHA ? (r.estimate! > 0 ? "positive, p < 0.05" : "negative, p < 0.05") : "p >= 0.05";
   const points = shown.map((r, i) => ({ rank: i + 1, estimate: r.estimate, low: r.conf_low, high: r.conf_high, status: status(r), index: r.index }));
   const forks = FORKS.filter((f) => new Set(shown.map((r) => r.choices[f.id]).filter((o) => o !== NOT_APPLICABLE)).size > 1);
-  const matrix = shown.flatMap((r, i) => forks.map((f) => ({ rank: i + 1, choice: `${f.label}: ${r.choices[f.id]}`, fork: f.label })));
+  const matrix = shown.flatMap((r, i) => forks.filter((f) => r.choices[f.id] !== NOT_APPLICABLE).map((f) => ({ rank: i + 1, choice: `${f.label}: ${r.choices[f.id]}`, fork: f.label })));
   const order = forks.flatMap((f) => f.options.map((o) => `${f.label}: ${o.id}`));
   const sig = all.filter((r) => r.p_value! < ALPHA && r.estimate! > 0).length;
   const subtitle = [
@@ -64,7 +64,7 @@ export function specCurveSpec(results: readonly SpecResult[], claim: ClaimId): V
         mark: { type: "tick", orient: "vertical", thickness: 1, color: "#444" },
         encoding: {
           x: { ...x, axis: { title: "Specifications ranked by estimate", labels: false, ticks: false, grid: false } },
-          y: { field: "choice", type: "nominal", title: null, sort: order, axis: { grid: false, labelFontSize: 9 } },
+          y: { field: "choice", type: "nominal", title: null, sort: order, axis: { grid: false, labelFontSize: 9, labelLimit: 260 } },
         },
       },
     ],
