@@ -15,6 +15,8 @@ interface MultiverseFlags {
   claims?: string;
   max?: string;
   seed: string;
+  nullDraws: string;
+  nullSpecs: string;
   png: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -47,6 +49,8 @@ export function registerMultiverseCommand(program: Command): void {
     .option("--claims <list>", `claims to run: ${CLAIMS.map((c) => c.id).join(",")} (default all)`)
     .option("--max <n>", "fit at most n specifications, a seeded random subset of the grid")
     .option("--seed <s>", "seed of the --max subset", "1")
+    .option("--null-draws <n>", "draws of the null bootstrap for claim 1 (Simonsohn et al. 2020); 0 = none", "0")
+    .option("--null-specs <n>", "claim-1 specifications (logit, probit, Firth, rare-events) in the null bootstrap, a seeded subset", "200")
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .option("--json", "print the summary as JSON on stdout")
@@ -58,6 +62,8 @@ export function registerMultiverseCommand(program: Command): void {
         claims: parseClaims(f.claims),
         max: f.max === undefined ? undefined : wholeNumber("--max", f.max, 1),
         seed: wholeNumber("--seed", f.seed),
+        nullDraws: wholeNumber("--null-draws", f.nullDraws, 0),
+        nullSpecs: wholeNumber("--null-specs", f.nullSpecs, 1),
       };
       const dir = resolveDataDir(f.dataDir);
       const loader = new SourceLoader(dir.path);
@@ -75,7 +81,7 @@ export function registerMultiverseCommand(program: Command): void {
       });
       const written = await writeMultiverse(m, f.out, { version: VERSION, png: f.png, dataDir: f.dataDir });
       if (f.json) {
-        console.log(JSON.stringify({ grid: m.grid, fitted: m.results.length, claims: m.summary }, null, 2));
+        console.log(JSON.stringify({ grid: m.grid, fitted: m.results.length, claims: m.summary, null_test: m.nullTest }, null, 2));
         return;
       }
       if (f.quiet) return;
@@ -83,6 +89,10 @@ export function registerMultiverseCommand(program: Command): void {
       for (const s of m.summary) {
         const pct = (x: number | null) => (x === null ? "n/a" : `${(100 * x).toFixed(1)}%`);
         console.log(`- ${s.title}: ${s.estimated.toLocaleString("en-US")} estimated; positive with p < 0.05 in ${pct(s.share_positive_significant)}, negative with p < 0.05 in ${pct(s.share_negative_significant)}; median estimate ${s.median_estimate?.toFixed(3) ?? "n/a"}`);
+      }
+      if (m.nullTest !== null) {
+        const n = m.nullTest;
+        console.log(`- Claim 1 under the null (${n.specs} specifications, ${n.draws} draws): p = ${n.p_median.toFixed(3)} for the median estimate, p = ${n.p_share.toFixed(3)} for the share significant`);
       }
       console.log(`Written: ${written.length} files in ${f.out} (specs.csv, summary.json, figures/)`);
     });

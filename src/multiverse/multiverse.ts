@@ -3,11 +3,13 @@ import { writeFilesAtomic } from "../core/atomic-write.js";
 import { OptionError } from "../core/errors.js";
 import { renderPng, renderSvg } from "../report/figures/render.js";
 import { createRng } from "../stats/random.js";
+import type { ModelKind } from "../stats/results.js";
 import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
 import { specCurveSpec } from "./figures.js";
 import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
 import { specsCsv, type ReproduceOptions } from "./specs-csv.js";
 import { summarize, type ClaimSummary } from "./summary.js";
+import { NULL_KINDS, nullInference, type NullInference } from "./null-inference.js";
 
 /** What to run. */
 export interface MultiverseRequest {
@@ -19,6 +21,10 @@ export interface MultiverseRequest {
   /** Fit at most this many specifications, drawn at random with `seed`. */
   readonly max?: number;
   readonly seed?: number;
+  /** Draws of the null bootstrap for claim 1 (0 or undefined: none). */
+  readonly nullDraws?: number;
+  /** At most this many claim-1 specifications (pooled binary estimators) in the null bootstrap, a seeded subset (default 200). */
+  readonly nullSpecs?: number;
 }
 
 /**
@@ -52,14 +58,19 @@ export function planSpecs(req: MultiverseRequest): { grid: number; planned: { in
   const all = enumerateSpecs(selectOptions(req.grid, req.forks), req.claims);
   const indexed = all.map((spec, index) => ({ index, spec }));
   if (req.max === undefined || req.max >= all.length) return { grid: all.length, planned: indexed };
-  const rng = createRng(req.seed ?? 1);
-  const pos = indexed.map((_, i) => i);
-  for (let i = 0; i < req.max; i++) {
-    const j = i + rng.nextInt(pos.length - i);
+  return { grid: all.length, planned: seededSubset(all.length, req.max, req.seed ?? 1).map((i) => indexed[i]) };
+}
+
+/** `k` of the positions 0..n-1 drawn without replacement with `seed` (partial Fisher-Yates), sorted. */
+export function seededSubset(n: number, k: number, seed: number): number[] {
+  const pos = Array.from({ length: n }, (_, i) => i);
+  if (k >= n) return pos;
+  const rng = createRng(seed);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.nextInt(n - i);
     [pos[i], pos[j]] = [pos[j], pos[i]];
   }
-  const chosen = pos.slice(0, req.max).sort((a, b) => a - b);
-  return { grid: all.length, planned: chosen.map((i) => indexed[i]) };
+  return pos.slice(0, k).sort((a, b) => a - b);
 }
 
 /** Everything a multiverse run produced. Plain data. */
@@ -73,6 +84,8 @@ export interface MultiverseResults {
   readonly summary: readonly ClaimSummary[];
   readonly panels: number;
   readonly sources: readonly string[];
+  /** Claim 1 under the null, when requested. */
+  readonly nullTest: NullInference | null;
   readonly elapsedMs: number;
 }
 
@@ -82,6 +95,15 @@ export function multiverse(req: MultiverseRequest, engine: MultiverseEngine): Mu
   const { grid, planned } = planSpecs(req);
   const counts = countSpecs(selectOptions(req.grid, req.forks), req.claims);
   const run = runMultiverse(planned, engine);
+  let nullTest: NullInference | null = null;
+  if ((req.nullDraws ?? 0) > 0) {
+    const candidates = run.results.filter((r) => r.claim === "size" && r.error === null && (NULL_KINDS as readonly string[]).includes(r.kind));
+    const chosen = seededSubset(candidates.length, req.nullSpecs ?? 200, req.seed ?? 1).map((i) => candidates[i]);
+    nullTest = nullInference(
+      chosen.map((r) => ({ formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: run.sampleOf({ claim: r.claim, choices: r.choices }) })),
+      { draws: req.nullDraws!, seed: req.seed ?? 1 },
+    );
+  }
   return {
     request: req,
     grid,
@@ -90,6 +112,7 @@ export function multiverse(req: MultiverseRequest, engine: MultiverseEngine): Mu
     summary: summarize(run.results),
     panels: run.panels,
     sources: run.sources,
+    nullTest,
     elapsedMs: performance.now() - started,
   };
 }
@@ -105,6 +128,7 @@ export function summaryJson(m: MultiverseResults, version: string): string {
       panel_variants: m.panels,
       sources: m.sources,
       claims: m.summary,
+      null_test: m.nullTest,
       forks: FORKS.map((f) => ({ id: f.id, stage: f.stage, label: f.label, claims: f.claims, options: f.options })),
     },
     null,

@@ -57,7 +57,10 @@ interface SampleRows {
  * report years, sample) row set is prepared once and shared, so the study's sample cache
  * serves every estimator and variance of the same model. Results come back in input order.
  */
-export function runMultiverse(specs: readonly { index: number; spec: Specification }[], engine: MultiverseEngine): { results: SpecResult[]; panels: number; sources: string[] } {
+export function runMultiverse(
+  specs: readonly { index: number; spec: Specification }[],
+  engine: MultiverseEngine,
+): { results: SpecResult[]; panels: number; sources: string[]; sampleOf: (spec: Specification) => PanelRow[] } {
   const started = performance.now();
   const panels = new Map<string, readonly PanelRow[]>();
   const samples = new Map<string, SampleRows>();
@@ -90,7 +93,11 @@ export function runMultiverse(specs: readonly { index: number; spec: Specificati
     if (out.length % 250 === 0) engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
   }
   engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
-  return { results: out, panels: panels.size, sources: [...sources].sort() };
+  const sampleOf = (spec: Specification): PanelRow[] => {
+    const cs = concreteSpec(spec);
+    return sampleFor(cs.model, rowsFor(cs, spec.choices.sample).rows);
+  };
+  return { results: out, panels: panels.size, sources: [...sources].sort(), sampleOf };
 }
 
 function fitOne(index: number, spec: Specification, rowsFor: (cs: ConcreteSpec, sample: string) => SampleRows): SpecResult {

@@ -84,6 +84,17 @@ describe("runMultiverse on the synthetic panel", () => {
   });
 });
 
+describe("multiverse with the null bootstrap", () => {
+  it("tests a seeded subset of claim 1's pooled specifications", () => {
+    const m = multiverse({ grid: "default", forks: SMALL, claims: ["size"], nullDraws: 5, nullSpecs: 4, seed: 3 }, engine());
+    expect(m.nullTest).not.toBeNull();
+    expect(m.nullTest!.specs).toBe(4);
+    expect(m.nullTest!.draws).toBe(5);
+    expect(m.nullTest!.p_median).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(summaryJson(m, "test")).null_test.specs).toBe(4);
+  });
+});
+
 describe("the reproduce column", () => {
   const dir = mkdtempSync(join(tmpdir(), "pkt-mv-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
