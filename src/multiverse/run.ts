@@ -1,6 +1,6 @@
 import { fit } from "../stats/index.js";
 import { numOf, prepareRows, sampleFor, type PanelRow } from "../study/data.js";
-import type { StudyOptions } from "../study/options.js";
+import { DEFAULT_OPTIONS, type StudyOptions } from "../study/options.js";
 import { CLAIMS, type Choices, type ClaimId, type Specification } from "./forks.js";
 import { concreteSpec, excludedCountries, type ConcreteSpec } from "./spec-model.js";
 
@@ -73,7 +73,9 @@ export function runMultiverse(
     if (hit !== undefined) return hit;
     let panel = panels.get(pk);
     if (panel === undefined) {
-      const built = engine.panel(o);
+      // Built over the study's whole report-year range whatever the first specification's
+      // sample: a panel built for 2003-2011 lacks the calendar years 2001's rows sit on.
+      const built = engine.panel({ ...o, yearFrom: DEFAULT_OPTIONS.yearFrom, yearTo: DEFAULT_OPTIONS.yearTo });
       for (const s of built.sources) sources.add(s);
       panel = built.rows;
       panels.set(pk, panel);

@@ -88,7 +88,7 @@ export function claimOfModel(id: string): ClaimId {
 
 /**
  * Countries whose UN presence in `rows` is observers only: some UN personnel, but no troops
- * or police in any year (India and Pakistan with UNMOGIP, for example). Sorted COW codes.
+ * or police in any year (Croatia with UNMOP, 2001-2002, for example). Sorted COW codes.
  */
 export function observerOnlyHosts(rows: readonly PanelRow[]): number[] {
   const by = new Map<number, { total: number; armed: number }>();

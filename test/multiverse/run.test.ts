@@ -61,6 +61,16 @@ describe("runMultiverse on the synthetic panel", () => {
     expect(e.calls).toBe(2);
   });
 
+  it("builds the panel over every report year even when the first specification samples fewer", () => {
+    const seen: number[] = [];
+    const e: MultiverseEngine = { panel: (o) => (seen.push(o.yearFrom), { rows: PANEL, sources: [] }) };
+    const specs = enumerateSpecs(selectOptions("default", { ...DEFAULTS, sample: ["2003-2011", "all"] }), ["size"]);
+    expect(specs[0].choices.sample).toBe("2003-2011");
+    const out = runMultiverse(specs.map((spec, index) => ({ index, spec })), e);
+    expect(seen).toEqual([2001]);
+    expect(out.results.map((r) => r.years)).toEqual([[2003, 2011], [2001, 2011]]);
+  });
+
   it("is deterministic: the same seed gives byte-identical specs.csv and summary.json", () => {
     const a = multiverse({ grid: "default", forks: SMALL, max: 30, seed: 11 }, engine());
     const b = multiverse({ grid: "default", forks: SMALL, max: 30, seed: 11 }, engine());
