@@ -36,11 +36,12 @@ describe("forks", () => {
   it("enumerate distinct specifications whose models differ", () => {
     const keys = new Set(full.map((s) => `${s.claim}|${JSON.stringify(s.choices)}`));
     expect(keys.size).toBe(full.length);
-    const fitted = new Set(enumerateSpecs(selectOptions("default")).map((s) => {
+    const claims = ["size", "placebo"] as const;
+    const fitted = new Set(enumerateSpecs(selectOptions("default"), claims).map((s) => {
       const c = concreteSpec(s);
       return JSON.stringify([s.claim, c.formula, c.kind, c.vcov, c.options.unSource, c.options.multiHost, c.options.reportAlignment, c.options.usTroops, s.choices.sample]);
     }));
-    expect(fitted.size).toBe(countSpecs(selectOptions("default")).total);
+    expect(fitted.size).toBe(countSpecs(selectOptions("default"), claims).total);
   });
 
   it("count the default grid at 10,000 or more and the full grid above it", () => {
