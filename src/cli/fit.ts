@@ -64,6 +64,16 @@ function locateInFile(err: PktError, path: string): PktError {
   return new InputError(path, line, fieldColumn(text[line - 1] ?? "", j), `${m[3]} in column ${m[2]}`, `${m[4]}${m[5]}`);
 }
 
+/** Drop the records whose column (as text) is one of the values of `spec` = `COL=v1,v2`; errors name `--exclude`. */
+export function excludeRows(rows: Record<string, string | null>[], spec: string): Record<string, string | null>[] {
+  const m = /^\s*([^=\s]+)\s*=\s*(.+)$/.exec(spec);
+  if (!m) throw new OptionError(`--exclude ${JSON.stringify(spec)}: expected COL=VALUE1,VALUE2`);
+  const col = m[1];
+  if (rows.length > 0 && !(col in rows[0])) throw new OptionError(`--exclude: the data have no column ${JSON.stringify(col)}`);
+  const drop = new Set(m[2].split(",").map((v) => v.trim()));
+  return rows.filter((r) => r[col] === null || !drop.has(r[col]!));
+}
+
 /** `pkt fit --data FILE.csv --formula "..." [--model] [--vcov] [--seed] [--level] [--json]`. */
 export function registerFitCommand(program: Command): void {
   program
@@ -75,8 +85,9 @@ export function registerFitCommand(program: Command): void {
     .option("--vcov <type>", "classical, hc0, hc1, hc2, hc3, cluster:COL[+COL2], bootstrap:COL:REPS", "classical")
     .option("--seed <n>", "seed for the bootstrap", "1")
     .option("--level <p>", "confidence level", "0.95")
+    .option("--exclude <col=values>", "leave out rows whose COL is one of the comma-separated values, e.g. ccode=343,344")
     .option("--json", "print JSON (model, formula, vcov_type, tidy, glance, warnings)")
-    .action((opts: { data: string; formula: string; model: string; vcov: string; seed: string; level: string; json?: boolean }) => {
+    .action((opts: { data: string; formula: string; model: string; vcov: string; seed: string; level: string; exclude?: string; json?: boolean }) => {
       if (!(MODELS as readonly string[]).includes(opts.model)) {
         throw new OptionError(`--model ${JSON.stringify(opts.model)}: expected one of ${MODELS.join(", ")}`);
       }
@@ -84,7 +95,8 @@ export function registerFitCommand(program: Command): void {
       if (!Number.isInteger(seed)) throw new OptionError(`--seed ${JSON.stringify(opts.seed)}: expected a whole number`);
       const level = Number(opts.level);
       if (!(level > 0 && level < 1)) throw new OptionError(`--level ${JSON.stringify(opts.level)}: expected a number between 0 and 1`);
-      const rows = readCsvRecords(opts.data);
+      let rows = readCsvRecords(opts.data);
+      if (opts.exclude !== undefined) rows = excludeRows(rows, opts.exclude);
       let r: ModelResults;
       try {
         const progress = (m: string): void => console.error(`pkt fit: ${m}`);

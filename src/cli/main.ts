@@ -7,6 +7,7 @@ import { registerFitCommand } from "./fit.js";
 import { registerCasesCommand } from "./cases.js";
 import { registerPanelCommand } from "./panel.js";
 import { registerServeCommand } from "./serve.js";
+import { registerMultiverseCommand } from "./multiverse.js";
 
 /** The program's version (defined in src/core/version.ts). */
 export { VERSION };
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCasesCommand(program);
   registerPanelCommand(program);
   registerServeCommand(program);
+  registerMultiverseCommand(program);
   return program;
 }
 

@@ -1,0 +1,155 @@
+import { join } from "node:path";
+import { writeFilesAtomic } from "../core/atomic-write.js";
+import { OptionError } from "../core/errors.js";
+import { renderPng, renderSvg } from "../report/figures/render.js";
+import { createRng } from "../stats/random.js";
+import type { ModelKind } from "../stats/results.js";
+import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
+import { specCurveSpec } from "./figures.js";
+import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
+import { specsCsv, type ReproduceOptions } from "./specs-csv.js";
+import { summarize, type ClaimSummary } from "./summary.js";
+import { NULL_KINDS, nullInference, type NullInference } from "./null-inference.js";
+
+/** What to run. */
+export interface MultiverseRequest {
+  /** `default` (options marked inDefault) or `full` (every option). */
+  readonly grid: "default" | "full";
+  /** Fork options replacing the grid's (fork id -> option ids). */
+  readonly forks?: ForkSelection;
+  readonly claims?: readonly ClaimId[];
+  /** Fit at most this many specifications, drawn at random with `seed`. */
+  readonly max?: number;
+  readonly seed?: number;
+  /** Draws of the null bootstrap for claim 1 (0 or undefined: none). */
+  readonly nullDraws?: number;
+  /** At most this many claim-1 specifications (pooled binary estimators) in the null bootstrap, a seeded subset (default 200). */
+  readonly nullSpecs?: number;
+}
+
+/**
+ * Parse `--forks`: `fork=opt1,opt2;fork2=opt` (fork ids and option ids as in FORKS).
+ * Errors name the flag, the fork and the allowed values.
+ */
+export function parseForks(text: string): ForkSelection {
+  const out: Record<string, string[]> = {};
+  for (const part of text.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
+    const m = /^([\w-]+)\s*=\s*(.+)$/.exec(part);
+    if (!m) throw new OptionError(`--forks: expected fork=option1,option2 (separated by ;), got ${JSON.stringify(part)}`);
+    const f = FORKS.find((x) => x.id === m[1]);
+    if (f === undefined) throw new OptionError(`--forks: unknown fork ${JSON.stringify(m[1])}; forks: ${FORKS.map((x) => x.id).join(", ")}`);
+    const opts = m[2].split(",").map((o) => o.trim()).filter((o) => o !== "");
+    const known = f.options.map((o) => o.id);
+    const bad = opts.find((o) => !known.includes(o));
+    if (bad !== undefined || opts.length === 0) {
+      throw new OptionError(`--forks: fork ${f.id} has no option ${JSON.stringify(bad ?? "")}; options: ${known.join(", ")}`);
+    }
+    out[f.id] = opts;
+  }
+  return out;
+}
+
+/**
+ * The specifications to fit, each with its position in the whole grid. With `max` below
+ * the grid's size, a seeded random subset (the same seed gives the same subset), kept in
+ * grid order.
+ */
+export function planSpecs(req: MultiverseRequest): { grid: number; planned: { index: number; spec: Specification }[] } {
+  const all = enumerateSpecs(selectOptions(req.grid, req.forks), req.claims);
+  const indexed = all.map((spec, index) => ({ index, spec }));
+  if (req.max === undefined || req.max >= all.length) return { grid: all.length, planned: indexed };
+  return { grid: all.length, planned: seededSubset(all.length, req.max, req.seed ?? 1).map((i) => indexed[i]) };
+}
+
+/** `k` of the positions 0..n-1 drawn without replacement with `seed` (partial Fisher-Yates), sorted. */
+export function seededSubset(n: number, k: number, seed: number): number[] {
+  const pos = Array.from({ length: n }, (_, i) => i);
+  if (k >= n) return pos;
+  const rng = createRng(seed);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.nextInt(n - i);
+    [pos[i], pos[j]] = [pos[j], pos[i]];
+  }
+  return pos.slice(0, k).sort((a, b) => a - b);
+}
+
+/** Everything a multiverse run produced. Plain data. */
+export interface MultiverseResults {
+  readonly request: MultiverseRequest;
+  /** Specifications in the whole grid (before `max`). */
+  readonly grid: number;
+  /** Per claim, in the whole grid. */
+  readonly gridByClaim: Readonly<Record<ClaimId, number>>;
+  readonly results: readonly SpecResult[];
+  readonly summary: readonly ClaimSummary[];
+  readonly panels: number;
+  readonly sources: readonly string[];
+  /** Claim 1 under the null, when requested. */
+  readonly nullTest: NullInference | null;
+  readonly elapsedMs: number;
+}
+
+/** Plan, fit and summarize. */
+export function multiverse(req: MultiverseRequest, engine: MultiverseEngine): MultiverseResults {
+  const started = performance.now();
+  const { grid, planned } = planSpecs(req);
+  const counts = countSpecs(selectOptions(req.grid, req.forks), req.claims);
+  const run = runMultiverse(planned, engine);
+  let nullTest: NullInference | null = null;
+  if ((req.nullDraws ?? 0) > 0) {
+    const candidates = run.results.filter((r) => r.claim === "size" && r.error === null && (NULL_KINDS as readonly string[]).includes(r.kind));
+    const chosen = seededSubset(candidates.length, req.nullSpecs ?? 200, req.seed ?? 1).map((i) => candidates[i]);
+    nullTest = nullInference(
+      chosen.map((r) => ({ formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: run.sampleOf({ claim: r.claim, choices: r.choices }) })),
+      { draws: req.nullDraws!, seed: req.seed ?? 1 },
+    );
+  }
+  return {
+    request: req,
+    grid,
+    gridByClaim: counts.byClaim,
+    results: run.results,
+    summary: summarize(run.results),
+    panels: run.panels,
+    sources: run.sources,
+    nullTest,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** summary.json: the request, the grid, the per-claim summaries and the forks with their reasons (no timings: same inputs, same bytes). */
+export function summaryJson(m: MultiverseResults, version: string): string {
+  return JSON.stringify(
+    {
+      program: { name: "pkt", version },
+      request: { grid: m.request.grid, forks: m.request.forks ?? {}, claims: m.request.claims ?? CLAIMS.map((c) => c.id), max: m.request.max ?? null, seed: m.request.seed ?? null },
+      grid: { total: m.grid, by_claim: m.gridByClaim },
+      fitted: m.results.length,
+      panel_variants: m.panels,
+      sources: m.sources,
+      claims: m.summary,
+      null_test: m.nullTest,
+      forks: FORKS.map((f) => ({ id: f.id, stage: f.stage, label: f.label, claims: f.claims, options: f.options })),
+    },
+    null,
+    2,
+  ) + "\n";
+}
+
+/** Write specs.csv, summary.json and one specification curve per claim (SVG, and PNG unless `png` is false) into `outDir`, atomically. */
+export async function writeMultiverse(m: MultiverseResults, outDir: string, o: ReproduceOptions & { version: string; png?: boolean }): Promise<string[]> {
+  const files: { path: string; data: string | Uint8Array }[] = [
+    { path: join(outDir, "specs.csv"), data: specsCsv(m.results, o) },
+    { path: join(outDir, "summary.json"), data: summaryJson(m, o.version) },
+  ];
+  for (const c of CLAIMS) {
+    if (!m.results.some((r) => r.claim === c.id && r.error === null)) continue;
+    const spec = specCurveSpec(m.results, c.id);
+    const svg = await renderSvg(spec);
+    files.push({ path: join(outDir, "figures", `curve-${c.id}.vl.json`), data: JSON.stringify(spec, null, 2) + "\n" });
+    files.push({ path: join(outDir, "figures", `curve-${c.id}.svg`), data: svg });
+    if (o.png !== false) files.push({ path: join(outDir, "figures", `curve-${c.id}.png`), data: renderPng(svg) });
+  }
+  writeFilesAtomic(files);
+  return files.map((f) => f.path);
+}

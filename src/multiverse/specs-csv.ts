@@ -1,0 +1,66 @@
+import { FORKS } from "./forks.js";
+import type { SpecResult } from "./run.js";
+
+/** Options of the `reproduce` commands. */
+export interface ReproduceOptions {
+  /** `--data-dir` to pass to `pkt report` (omitted when undefined). */
+  readonly dataDir?: string;
+  /** Directory the `pkt report` step writes (default `pkt-spec`). */
+  readonly outDir?: string;
+}
+
+const shellQuote = (s: string): string => (/^[\w./:+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The exact commands that give a row's numbers: `pkt report` writes the analysis panel
+ * for the row's panel options and report years (panel.csv, the rows before listwise
+ * deletion), then `pkt fit` fits the row's formula, estimator and variance, leaving out
+ * the countries of its sample option with `--exclude`.
+ */
+export function reproduceCommand(r: SpecResult, o: ReproduceOptions = {}): string {
+  const dir = o.outDir ?? "pkt-spec";
+  const c = r.choices;
+  const report = ["pkt", "report", "--out", dir, "--quiet", "--no-png"];
+  if (o.dataDir !== undefined) report.push("--data-dir", o.dataDir);
+  report.push("--un-source", c.unSource, "--multi-host", c.multiHost, "--report-alignment", c.reportAlignment);
+  if (c.usTroops !== undefined && c.usTroops !== "-") report.push("--us-troops", c.usTroops);
+  report.push("--years", `${r.years[0]}-${r.years[1]}`);
+  const fitCmd = ["pkt", "fit", "--data", `${dir}/panel.csv`, "--formula", r.formula, "--model", r.kind, "--vcov", r.vcov];
+  if (r.exclude.length > 0) fitCmd.push("--exclude", `ccode=${r.exclude.join(",")}`);
+  fitCmd.push("--json");
+  return `${report.map(shellQuote).join(" ")} && ${fitCmd.map(shellQuote).join(" ")}`;
+}
+
+function field(v: string | number | boolean | null): string {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The columns of specs.csv, in order. */
+export const SPEC_COLUMNS: readonly string[] = Object.freeze([
+  "index", "claim", "model",
+  ...FORKS.map((f) => f.id),
+  "term", "estimate", "std_error", "p_value", "conf_low", "conf_high", "nobs", "n_clusters", "converged", "warnings", "error",
+  "formula", "estimator_kind", "vcov", "exclude", "reproduce",
+]);
+
+/**
+ * specs.csv: one row per specification and claim, every choice, the tested coefficient and
+ * its inference, N, clusters, convergence, warnings and the `reproduce` commands. Numbers
+ * are written in shortest round-trip form, so the same results give the same bytes.
+ */
+export function specsCsv(results: readonly SpecResult[], o: ReproduceOptions = {}): string {
+  const lines = [SPEC_COLUMNS.join(",")];
+  for (const r of results) {
+    const row: (string | number | boolean | null)[] = [
+      r.index, r.claim, r.model,
+      ...FORKS.map((f) => r.choices[f.id] ?? "-"),
+      r.term, r.estimate, r.std_error, r.p_value, r.conf_low, r.conf_high, r.nobs, r.n_clusters, r.converged, r.warnings, r.error,
+      r.formula, r.kind, r.vcov, r.exclude.join(" "), reproduceCommand(r, o),
+    ];
+    lines.push(row.map(field).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
