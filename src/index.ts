@@ -221,6 +221,8 @@ export {
   type NonUnType,
   addWomenInMissions,
   womenInMissionsStep,
+  addContributorProfile,
+  contributorProfileStep,
   addTrafficking,
   traffickingStep,
   codeHtiLabel,
