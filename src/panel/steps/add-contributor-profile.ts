@@ -1,6 +1,7 @@
 import { democracySource } from "../../sources/democracy.js";
 import { gdpPopFarissSource } from "../../sources/gdp-pop-fariss.js";
 import { htiSource } from "../../sources/hti.js";
+import { tipTiersSource } from "../../sources/tip-tiers.js";
 import { ipiMissionMonthSource, readIpiMissionMonth } from "../../sources/ipi-mission-month.js";
 import { ipiTccGenderSource, readIpiTccGender } from "../../sources/ipi-tcc-gender.js";
 import { panelCodes } from "../create-country-years.js";
@@ -83,6 +84,8 @@ export function hostContributorMonths(ctx: StepContext): HostContributorMonth[] 
 
 const MEASURES = [
   ["un_contrib_hti_share", "hti"],
+  ["un_contrib_pdest_share", "pdest"],
+  ["un_contrib_low_tier_share", "lowTier"],
   ["un_contrib_democracy_share", "democracy"],
   ["un_contrib_high_income_share", "highIncome"],
   ["un_contrib_nato_oecd_share", "natoOecd"],
@@ -105,7 +108,23 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
       description: "Share of the host's UN personnel sent by contributors that HTI itself lists as a destination or a source of forced prostitution.",
       unit: "share 0..1",
       sources: [...sources, htiSource.id],
-      derivation: `${base} Trait: the contributor's own HTI row (COW code from its ISO-3) for the TIP report joined to the year (option reportAlignment = ${o.reportAlignment}) has pdest = "Yes" or psource = "Yes"; a contributor not in that report is unknown. HTI reports 2001-2011 are calendar years ${cal}, so this column exists only for calendar years 2009-${calendarYearOfReport(2011, o.reportAlignment)}.`,
+      derivation: `${base} Trait: the contributor's own HTI row (COW code from its ISO-3) for the TIP report joined to the year (option reportAlignment = ${o.reportAlignment}) has pdest = "Yes" or psource = "Yes"; a contributor not in that report is unknown. HTI reports 2001-2011 are calendar years ${cal}, so this column exists only for calendar years 2009-${calendarYearOfReport(2011, o.reportAlignment)}. Nearly degenerate: the 2010 and 2011 reports list 168 of 173 and 178 of 179 countries as one or the other, so the share is 1 in every host-year with the default options; see un_contrib_pdest_share and un_contrib_low_tier_share for measures that vary.`,
+    },
+    {
+      name: "un_contrib_pdest_share",
+      type: "number",
+      description: "Share of the host's UN personnel sent by contributors that HTI itself lists as a destination of forced prostitution.",
+      unit: "share 0..1",
+      sources: [...sources, htiSource.id],
+      derivation: `${base} Trait: the contributor's own HTI row for the TIP report joined to the year (reportAlignment = ${o.reportAlignment}) has pdest = "Yes" ("No mention" and "No" = 0); a contributor not in that report is unknown. Calendar years 2009-${calendarYearOfReport(2011, o.reportAlignment)} only (HTI ends with report 2011).`,
+    },
+    {
+      name: "un_contrib_low_tier_share",
+      type: "number",
+      description: "Share of the host's UN personnel sent by contributors ranked Tier 2 Watch List or Tier 3 (governments not making significant anti-trafficking efforts, by the TIP report's own ranking).",
+      unit: "share 0..1",
+      sources: [...sources, tipTiersSource.id],
+      derivation: `${base} Trait: the contributor's tier in Kelley's series (tip_tiers_orig.csv, reports 1999-2015) for the TIP report joined to the year (reportAlignment = ${o.reportAlignment}) is the Watch List or Tier 3; unranked contributors (not in the report, Special Case) are unknown. Covers all of 2009-2014.`,
     },
     {
       name: "un_contrib_democracy_share",

@@ -1,6 +1,7 @@
 import { democracySource, readDemocracy } from "../../sources/democracy.js";
 import { gdpPopFarissSource, readGdpPopFariss } from "../../sources/gdp-pop-fariss.js";
 import { htiSource, readHti } from "../../sources/hti.js";
+import { readTipTiers, tipTiersSource } from "../../sources/tip-tiers.js";
 import { rowKey } from "../panel.js";
 import type { StepSources } from "../pipeline.js";
 
@@ -49,6 +50,10 @@ export function natoOrOecd(iso3: string, year: number): boolean {
 export interface ContributorTraits {
   /** Listed by HTI as a destination (pdest) or source (psource) of forced prostitution in the report joined to this year. */
   readonly hti: number | null;
+  /** Listed by HTI as a destination of forced prostitution (pdest) in the report joined to this year. */
+  readonly pdest: number | null;
+  /** Ranked on the Tier 2 Watch List or Tier 3 in the TIP report joined to this year (Kelley's tier series). */
+  readonly lowTier: number | null;
   readonly democracy: number | null;
   readonly highIncome: number | null;
   readonly natoOecd: number;
@@ -60,8 +65,14 @@ export interface ContributorTraits {
  */
 export function contributorTraits(sources: StepSources, reportYearOf: (calendarYear: number) => number): (ccode: number, iso3: string, year: number) => ContributorTraits {
   const hti = new Map<number, number>();
+  const pdest = new Map<number, number>();
   for (const r of sources.load("hti", [htiSource], readHti)) {
     hti.set(rowKey(r.ccode, r.year), r.pdest === "Yes" || r.psource === "Yes" ? 1 : 0);
+    pdest.set(rowKey(r.ccode, r.year), r.pdest === "Yes" ? 1 : 0);
+  }
+  const tier = new Map<number, number>();
+  for (const r of sources.load("tip_tiers", [tipTiersSource], readTipTiers)) {
+    if (r.ccode !== null && r.tier !== null) tier.set(rowKey(r.ccode, r.year), r.tier >= 2.5 ? 1 : 0);
   }
   const poly = new Map<number, number>();
   for (const r of sources.load("democracy", [democracySource], readDemocracy)) {
@@ -72,11 +83,16 @@ export function contributorTraits(sources: StepSources, reportYearOf: (calendarY
     if (r.mrgdppc !== null) gdp.set(rowKey(r.ccode, r.year), r.mrgdppc);
   }
   return (ccode, iso3, year) => {
-    const h = hti.get(rowKey(ccode, reportYearOf(year)));
+    const ry = rowKey(ccode, reportYearOf(year));
+    const h = hti.get(ry);
+    const d = pdest.get(ry);
+    const t = tier.get(ry);
     const p = poly.get(rowKey(ccode, year));
     const g = gdp.get(rowKey(ccode, year));
     return {
       hti: h ?? null,
+      pdest: d ?? null,
+      lowTier: t ?? null,
       democracy: p === undefined ? null : p >= DEMOCRACY_THRESHOLD ? 1 : 0,
       highIncome: g === undefined ? null : g > HIGH_INCOME_THRESHOLD ? 1 : 0,
       natoOecd: natoOrOecd(iso3, year) ? 1 : 0,
