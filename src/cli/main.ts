@@ -4,6 +4,7 @@ import { registerDataCommands } from "./data.js";
 import { registerReportCommand } from "./report.js";
 import { registerFitCommand } from "./fit.js";
 import { registerCasesCommand } from "./cases.js";
+import { registerContributorsCommand } from "./contributors.js";
 import { registerPanelCommand } from "./panel.js";
 import { registerServeCommand } from "./serve.js";
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerFitCommand(program);
   registerCasesCommand(program);
+  registerContributorsCommand(program);
   registerPanelCommand(program);
   registerServeCommand(program);
   return program;
