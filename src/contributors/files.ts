@@ -81,7 +81,10 @@ export function contributorsMarkdown(res: ContributorsResults): string {
   );
   L.push(
     `Verdict rule: an interaction is meaningful when, between the moderator's 25th and 75th percentile among hosts, it changes the effect of a median-sized deployment by the outcome's meaningful amount. ` +
-      `"The data cannot tell" when the 95% interval includes both a meaningful weakening and a meaningful strengthening; "weakens"/"strengthens" when it excludes 0; "no meaningful moderation" when it lies within +/- the meaningful size; otherwise "cannot rule out" the side it reaches. ` +
+      `"The data cannot tell" when the 95% interval includes both a meaningful lowering and a meaningful raising of the size effect; "lowers"/"raises" when it excludes 0; "no meaningful moderation" when it lies within +/- the meaningful size; otherwise "cannot rule out" the side it reaches. ` +
+      "Direction: for pdest, destination and the tier a higher size effect means more harm (more listing, a worse tier); for the 3P index a lower one does (less effort). " +
+      "Twenty-four interactions are tested at the 5% level: one or two intervals excluding 0 are expected by chance alone.",
+      "",
       `Power: outcomes simulated from the fitted model with the interaction set to a candidate value (seed ${res.settings.seed}, ${res.settings.nsim} samples per value), refitted; the minimum detectable effect (MDE) is the smallest interaction found in 80% of samples at p < 0.05.`,
     "",
   );

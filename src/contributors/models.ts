@@ -39,7 +39,12 @@ export interface Power {
 }
 
 /** The declared verdict. */
-export type Verdict = "weakens the size effect" | "strengthens the size effect" | "no meaningful moderation" | "the data cannot tell" | "cannot rule out a weaker effect" | "cannot rule out a stronger effect";
+/**
+ * The declared verdict, in terms of the size coefficient's sign: "lowers" = a negative
+ * interaction (the size effect is lower where the share is higher). For listing and tier a
+ * lower size effect is less harm; for the 3P index (higher = more effort) it is more.
+ */
+export type Verdict = "lowers the size effect" | "raises the size effect" | "no meaningful moderation" | "the data cannot tell" | "cannot rule out a lower effect" | "cannot rule out a higher effect";
 
 /** Everything about one outcome x moderator. */
 export interface ModerationResult {
@@ -95,10 +100,10 @@ function quantile(xs: readonly number[], p: number): number {
 export function verdictOf(ci: { conf_low: number; conf_high: number }, meaningful: number): Verdict {
   const { conf_low: lo, conf_high: hi } = ci;
   if (lo < -meaningful && hi > meaningful) return "the data cannot tell";
-  if (hi < 0) return "weakens the size effect";
-  if (lo > 0) return "strengthens the size effect";
+  if (hi < 0) return "lowers the size effect";
+  if (lo > 0) return "raises the size effect";
   if (lo >= -meaningful && hi <= meaningful) return "no meaningful moderation";
-  return lo < -meaningful ? "cannot rule out a weaker effect" : "cannot rule out a stronger effect";
+  return lo < -meaningful ? "cannot rule out a lower effect" : "cannot rule out a higher effect";
 }
 
 /**
