@@ -51,7 +51,9 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
 const ci = (i: Interval): string => `${f(i.estimate)} [${f(i.conf_low)}, ${f(i.conf_high)}]`;
 
 function mdeText(r: ModerationResult): string {
-  return r.power.mde === null ? `none (${r.power.note ?? ""})` : f(r.power.mde);
+  const p = r.power;
+  const sides = `${p.mdeLower === null ? "not reached" : f(p.mdeLower)} / ${p.mdeHigher === null ? "not reached" : "+" + f(p.mdeHigher)}`;
+  return p.note === null ? sides : `${sides} (${p.note})`;
 }
 
 /** The findings in plain words, one per outcome x moderator. */
@@ -85,18 +87,18 @@ export function contributorsMarkdown(res: ContributorsResults): string {
       "Direction: for pdest, destination and the tier a higher size effect means more harm (more listing, a worse tier); for the 3P index a lower one does (less effort). " +
       "Twenty-four interactions are tested at the 5% level: one or two intervals excluding 0 are expected by chance alone.",
       "",
-      `Power: outcomes simulated from the fitted model with the interaction set to a candidate value (seed ${res.settings.seed}, ${res.settings.nsim} samples per value), refitted; the minimum detectable effect (MDE) is the smallest interaction found in 80% of samples at p < 0.05.`,
+      `Power: outcomes simulated from the fitted model with the interaction set to a candidate value (seed ${res.settings.seed}, ${res.settings.nsim} samples per value), refitted; the minimum detectable effect (MDE) is the smallest interaction, below and above 0, found in 80% of samples at p < 0.05 (n/r: not reached within 8 standard errors).`,
     "",
   );
   L.push("## Coverage", "", "| calendar year | host-years with UN personnel | " + res.moderators.map((m) => m.id).join(" | ") + " |", "|---|---|" + res.moderators.map(() => "---|").join(""));
   for (const c of res.coverage) L.push(`| ${c.year} | ${c.hosts} | ${res.moderators.map((m) => c.covered[m.col]).join(" | ")} |`);
   L.push("", "## Results", "");
-  L.push("| outcome | moderator | N | hosts | interaction [95% CI] | size effect, 25th pct | size effect, 75th pct | split: below median | split: above median | meaningful | MDE (80%) | verdict |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
+  L.push("| outcome | moderator | N | hosts | interaction [95% CI] | size effect, 25th pct | size effect, 75th pct | split: below median | split: above median | meaningful | MDE (80%), below / above 0 | verdict |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of res.results) {
     const o = res.outcomes.find((x) => x.col === r.outcome)!;
     const m = res.moderators.find((x) => x.col === r.moderator)!;
     L.push(
-      `| ${o.col}${o.kind === "government-effort" ? " (effort)" : ""} | ${m.id} | ${r.n} | ${r.hosts} | ${ci(r.interaction)} | ${f(r.slopeLow.estimate)} [${f(r.slopeLow.conf_low)}, ${f(r.slopeLow.conf_high)}] | ${f(r.slopeHigh.estimate)} [${f(r.slopeHigh.conf_low)}, ${f(r.slopeHigh.conf_high)}] | ${ci(r.split.below)} (N ${r.split.below.n}) | ${ci(r.split.above)} (N ${r.split.above.n}) | ${f(r.meaningful)} | ${r.power.mde === null ? "none" : f(r.power.mde)} | ${r.verdict} |`,
+      `| ${o.col}${o.kind === "government-effort" ? " (effort)" : ""} | ${m.id} | ${r.n} | ${r.hosts} | ${ci(r.interaction)} | ${f(r.slopeLow.estimate)} [${f(r.slopeLow.conf_low)}, ${f(r.slopeLow.conf_high)}] | ${f(r.slopeHigh.estimate)} [${f(r.slopeHigh.conf_low)}, ${f(r.slopeHigh.conf_high)}] | ${ci(r.split.below)} (N ${r.split.below.n}) | ${ci(r.split.above)} (N ${r.split.above.n}) | ${f(r.meaningful)} | ${r.power.mdeLower === null ? "n/r" : f(r.power.mdeLower, 2)} / ${r.power.mdeHigher === null ? "n/r" : "+" + f(r.power.mdeHigher, 2)} | ${r.verdict} |`,
     );
   }
   L.push("", "## Findings", "");

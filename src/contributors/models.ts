@@ -24,8 +24,12 @@ export interface SlopePoint {
 
 /** Power analysis of the interaction (simulation from the fitted model). */
 export interface Power {
-  /** Smallest |interaction| rejected (p < 0.05, two-sided) in 80% of simulated samples; null when not reached by `searched`. */
+  /** The larger of |mdeLower| and mdeHigher: an interaction of this size either way is detected with 80% power; null when either side is not reached. */
   readonly mde: number | null;
+  /** Smallest negative interaction rejected (p < 0.05, two-sided) in 80% of simulated samples; null when not reached by -`searched`. */
+  readonly mdeLower: number | null;
+  /** The same for positive interactions. */
+  readonly mdeHigher: number | null;
   /** Upper end of the search (8 standard errors of the interaction). */
   readonly searched: number;
   /** Rejection rate with the interaction set to 0 (the test's real size; 0.05 if it is honest). */
@@ -224,18 +228,26 @@ export function powerOf(full: ModelResults, sample: readonly ModRow[], model: Ou
     model === "logit"
       ? "outcomes drawn as Bernoulli from the fitted logit with the interaction set to the candidate value (independent within country, so power may be overstated when outcomes are clustered)"
       : "fitted values with the interaction set to the candidate value plus the fitted residuals, each country's multiplied by a random sign (wild cluster draw)";
-  let lo = 0;
-  let hi = 8 * se;
-  const common = { searched: hi, nsim: opts.nsim, seed: opts.seed, method };
+  const common = { searched: 8 * se, nsim: opts.nsim, seed: opts.seed, method };
   const rejectAtZero = powerAt(0);
   if (rejectAtZero > 0.2) {
-    return { ...common, mde: null, rejectAtZero, note: `the clustered test rejects a zero interaction in ${Math.round(rejectAtZero * 100)}% of simulated samples, so its p-values (and any MDE) are not to be trusted here` };
+    const note = `the clustered test rejects a zero interaction in ${Math.round(rejectAtZero * 100)}% of simulated samples, so its p-values (and any MDE) are not to be trusted here`;
+    return { ...common, mde: null, mdeLower: null, mdeHigher: null, rejectAtZero, note };
   }
-  if (!Number.isFinite(hi) || powerAt(hi) < 0.8) return { ...common, mde: null, rejectAtZero, note: "80% power is not reached within 8 standard errors (near-separation of the simulated outcomes)" };
-  for (let k = 0; k < 7; k++) {
-    const mid = (lo + hi) / 2;
-    if (powerAt(mid) >= 0.8) hi = mid;
-    else lo = mid;
-  }
-  return { ...common, mde: hi, rejectAtZero, note: null };
+  const search = (sign: 1 | -1): number | null => {
+    let lo = 0;
+    let hi = 8 * se;
+    if (!Number.isFinite(hi) || powerAt(sign * hi) < 0.8) return null;
+    for (let k = 0; k < 6; k++) {
+      const mid = (lo + hi) / 2;
+      if (powerAt(sign * mid) >= 0.8) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  const lower = search(-1);
+  const higher = search(1);
+  const mde = lower === null || higher === null ? null : Math.max(lower, higher);
+  const note = mde === null ? "80% power is not reached within 8 standard errors on at least one side (near-separation of the simulated outcomes)" : null;
+  return { ...common, mde, mdeLower: lower === null ? null : -lower, mdeHigher: higher, rejectAtZero, note };
 }
