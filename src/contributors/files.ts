@@ -14,6 +14,12 @@ const CONFIG = {
   title: { fontSize: 14, anchor: "start", subtitleFontSize: 11, subtitleColor: "#555" },
 };
 
+/** Facet title: the outcome column, its scale and whether it is a government-effort outcome. */
+function shortLabel(o: Outcome): string {
+  const scale = o.model === "logit" ? "log-odds" : "linear";
+  return `${o.col} (${o.kind === "government-effort" ? "government effort, " : ""}${scale})`;
+}
+
 const r4 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
 
 /**
@@ -25,13 +31,13 @@ export function moderatorSpec(m: Moderator, results: readonly ModerationResult[]
     .filter((r) => r.moderator === m.col)
     .flatMap((r) => {
       const o = outcomes.find((x) => x.col === r.outcome)!;
-      return r.curve.map((p) => ({ outcome: o.label, x: r4(p.x), estimate: r4(p.estimate), low: r4(p.conf_low), high: r4(p.conf_high), zero: 0 }));
+      return r.curve.map((p) => ({ outcome: shortLabel(o), x: r4(p.x), estimate: r4(p.estimate), low: r4(p.conf_low), high: r4(p.conf_high), zero: 0 }));
     });
   return {
     $schema: SCHEMA,
-    title: { text: `Effect of deployment size across: ${m.label}`, subtitle: "Coefficient of log(1 + UN personnel) at each value, 95% interval (clustered by country); logit outcomes on the log-odds, tier and 3P linear" },
+    title: { text: `Effect of deployment size across: ${m.label}`, subtitle: ["Coefficient of log(1 + UN personnel) at each value of the share among hosts, 95% interval clustered by country.", "pdest and destination: reports 2010-2011; tier: reports 2010-2015; 3P: 2009-2013."] },
     data: { values },
-    facet: { field: "outcome", type: "nominal", title: null, header: { labelFontSize: 11, labelLimit: 300 } },
+    facet: { field: "outcome", type: "nominal", title: null, sort: outcomes.map(shortLabel), header: { labelFontSize: 12, labelLimit: 0 } },
     columns: 2,
     resolve: { scale: { y: "independent" } },
     spec: {

@@ -103,6 +103,6 @@ describe("figure spec", () => {
     const spec = moderatorSpec(MODERATORS[0], [r], OUTCOMES) as { data: { values: { outcome: string; x: number }[] }; facet: { field: string } };
     expect(spec.facet.field).toBe("outcome");
     expect(spec.data.values).toHaveLength(41);
-    expect(new Set(spec.data.values.map((v) => v.outcome))).toEqual(new Set([OUTCOMES[0].label]));
+    expect(new Set(spec.data.values.map((v) => v.outcome))).toEqual(new Set(["pdest (log-odds)"]));
   });
 });
