@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { writeFilesAtomic } from "../core/atomic-write.js";
 import { OptionError } from "../core/errors.js";
+import { compareContributorSources } from "../contributors/compare-sources.js";
 import { contributorsJson, contributorsMarkdown, moderatorSpec } from "../contributors/files.js";
 import { contributorsPanel, DEFAULT_NSIM, DEFAULT_SEED, runContributors } from "../contributors/run.js";
 import { SourceLoader } from "../panel/pipeline.js";
@@ -44,7 +45,8 @@ export function registerContributorsCommand(program: Command): void {
       progress?.("building the panel");
       const panel = contributorsPanel(dir.path, loader);
       progress?.("fitting the models and simulating power");
-      const res = runContributors(panel, { seed, nsim, sources: loader.sourcesUsed() });
+      const agreement = compareContributorSources(loader);
+      const res = runContributors(panel, { seed, nsim, sources: loader.sourcesUsed(), agreement });
       progress?.("rendering figures");
       const files: { path: string; data: string | Uint8Array }[] = [
         { path: "contributors.md", data: contributorsMarkdown(res) },

@@ -96,6 +96,17 @@ export function contributorsMarkdown(res: ContributorsResults): string {
       `Power: outcomes simulated from the fitted model with the interaction set to a candidate value (seed ${res.settings.seed}, ${res.settings.nsim} samples per value), refitted; the minimum detectable effect (MDE) is the smallest interaction, below and above 0, found in 80% of samples at p < 0.05 (n/r: not reached within 8 standard errors).`,
     "",
   );
+  if (res.agreement !== null) {
+    const a = res.agreement;
+    L.push(
+      "## Where the contributor sources disagree",
+      "",
+      `On the ${a.maps} Geo-PKO maps whose mission-month the IPI file also covers, the median map names ${Math.round(a.medianNamed * 100)}% of the contributors IPI counts troops from (the rest are mostly small detachments and staff officers no map draws), ` +
+        `${Math.round(a.medianConfirmed * 100)}% of the contributors a map names have troops in IPI that month, Geo-PKO's estimated troops are ${a.medianTroopRatio.toFixed(2)} times IPI's head-count (median), and ${a.mapsMissingLargest} map(s) miss the largest IPI contributor. ` +
+        "The shares here use the IPI file only (head-counts of troops, police and experts, every month); Geo-PKO (troops only, estimated, about one map per mission-year) is not used to extend them before 2009 or after 2014.",
+      "",
+    );
+  }
   L.push("## Coverage", "", "| calendar year | host-years with UN personnel | " + res.moderators.map((m) => m.id).join(" | ") + " |", "|---|---|" + res.moderators.map(() => "---|").join(""));
   for (const c of res.coverage) L.push(`| ${c.year} | ${c.hosts} | ${res.moderators.map((m) => c.covered[m.col]).join(" | ")} |`);
   L.push("", "## Results", "");
@@ -137,6 +148,7 @@ export function contributorsJson(res: ContributorsResults): string {
     coverage: res.coverage,
     results: res.results,
     failures: res.failures,
+    agreement: res.agreement,
     sources: res.sources.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256, citation: s.citation })),
   };
   return JSON.stringify(out, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 1) + "\n";

@@ -11,6 +11,7 @@ import { traffickingStep } from "../panel/steps/add-trafficking.js";
 import { unPeacekeepingStep } from "../panel/steps/add-un-peacekeeping.js";
 import { womenInMissionsStep } from "../panel/steps/add-women-in-missions.js";
 import type { SourceDef } from "../sources/source.js";
+import type { SourceAgreement } from "./compare-sources.js";
 import { analyseModeration, type ModerationResult, type ModRow } from "./models.js";
 import { MODERATORS, OUTCOMES, type Moderator, type Outcome } from "./spec.js";
 
@@ -29,6 +30,8 @@ export interface ContributorsResults {
   readonly coverage: readonly { readonly year: number; readonly hosts: number; readonly covered: Readonly<Record<string, number>> }[];
   readonly sources: readonly SourceDef[];
   readonly failures: readonly { readonly outcome: string; readonly moderator: string; readonly message: string }[];
+  /** Geo-PKO against the IPI file where both cover a mission-month (null when not computed). */
+  readonly agreement: SourceAgreement | null;
 }
 
 /**
@@ -67,7 +70,7 @@ export function contributorsPanel(dataDir: string, loader = new SourceLoader(dat
 }
 
 /** Run every outcome x moderator on `panel` rows. */
-export function runContributors(panel: readonly PanelRow[], opts: { seed?: number; nsim?: number; sources?: readonly SourceDef[] } = {}): ContributorsResults {
+export function runContributors(panel: readonly PanelRow[], opts: { seed?: number; nsim?: number; sources?: readonly SourceDef[]; agreement?: SourceAgreement } = {}): ContributorsResults {
   const seed = opts.seed ?? DEFAULT_SEED;
   const nsim = opts.nsim ?? DEFAULT_NSIM;
   const results: ModerationResult[] = [];
@@ -86,5 +89,5 @@ export function runContributors(panel: readonly PanelRow[], opts: { seed?: numbe
     const hosts = panel.filter((r) => r.year === year && (r.un_total as number) > 0);
     return { year, hosts: hosts.length, covered: Object.fromEntries(MODERATORS.map((m) => [m.col, hosts.filter((r) => r[m.col] !== null).length])) };
   });
-  return { settings: { seed, nsim, alignment: "t-1" }, outcomes: OUTCOMES, moderators: MODERATORS, results, coverage, sources: opts.sources ?? [], failures };
+  return { settings: { seed, nsim, alignment: "t-1" }, outcomes: OUTCOMES, moderators: MODERATORS, results, coverage, sources: opts.sources ?? [], failures, agreement: opts.agreement ?? null };
 }
