@@ -218,6 +218,7 @@ export { createCountryYears, KEY_DOCS } from "./panel/create-country-years.js";
 export { addUnPeacekeeping, unPeacekeepingStep } from "./panel/steps/add-un-peacekeeping.js";
 export { addNonUnOperations, nonUnOperationsStep, nonUnType, NON_UN_TYPES, type NonUnType } from "./panel/steps/add-non-un-operations.js";
 export { addWomenInMissions, womenInMissionsStep } from "./panel/steps/add-women-in-missions.js";
+export { addContributorProfile, contributorProfileStep } from "./panel/steps/add-contributor-profile.js";
 export { addTrafficking, traffickingStep, codeHtiLabel, calendarYearOfReport } from "./panel/steps/add-trafficking.js";
 export { addTipTier, tipTierStep } from "./panel/steps/add-tip-tier.js";
 export { addPolicyIndex3p, policyIndex3pStep } from "./panel/steps/add-policy-index-3p.js";

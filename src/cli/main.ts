@@ -5,6 +5,7 @@ import { registerDataCommands } from "./data.js";
 import { registerReportCommand } from "./report.js";
 import { registerFitCommand } from "./fit.js";
 import { registerCasesCommand } from "./cases.js";
+import { registerContributorsCommand } from "./contributors.js";
 import { registerPanelCommand } from "./panel.js";
 import { registerServeCommand } from "./serve.js";
 import { registerMultiverseCommand } from "./multiverse.js";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerFitCommand(program);
   registerCasesCommand(program);
+  registerContributorsCommand(program);
   registerPanelCommand(program);
   registerServeCommand(program);
   registerMultiverseCommand(program);

@@ -3,6 +3,7 @@ import { selectColumns, type Panel } from "./panel.js";
 import { checkPipeline, runSteps, SourceLoader, type PanelStep } from "./pipeline.js";
 import { createCountryYears, KEY_DOCS } from "./create-country-years.js";
 import { civilConflictStep } from "./steps/add-civil-conflict.js";
+import { contributorProfileStep } from "./steps/add-contributor-profile.js";
 import { democracyStep } from "./steps/add-democracy.js";
 import { economyStep } from "./steps/add-economy.js";
 import { nonUnOperationsStep } from "./steps/add-non-un-operations.js";
@@ -18,6 +19,7 @@ export const PANEL_STEPS: readonly PanelStep[] = [
   unPeacekeepingStep,
   nonUnOperationsStep,
   womenInMissionsStep,
+  contributorProfileStep,
   traffickingStep,
   tipTierStep,
   policyIndex3pStep,

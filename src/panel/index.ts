@@ -4,6 +4,7 @@ export { createCountryYears, KEY_DOCS } from "./create-country-years.js";
 export { addUnPeacekeeping, unPeacekeepingStep } from "./steps/add-un-peacekeeping.js";
 export { addNonUnOperations, nonUnOperationsStep, nonUnType, NON_UN_TYPES, type NonUnType } from "./steps/add-non-un-operations.js";
 export { addWomenInMissions, womenInMissionsStep } from "./steps/add-women-in-missions.js";
+export { addContributorProfile, contributorProfileStep, hostContributorMonths, type HostContributorMonth } from "./steps/add-contributor-profile.js";
 export { addTrafficking, traffickingStep, codeHtiLabel, calendarYearOfReport } from "./steps/add-trafficking.js";
 export { addTipTier, tipTierStep } from "./steps/add-tip-tier.js";
 export { addPolicyIndex3p, policyIndex3pStep } from "./steps/add-policy-index-3p.js";
