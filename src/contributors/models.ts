@@ -1,4 +1,5 @@
 import { fit, predict, type ModelResults } from "../stats/index.js";
+import { plogis } from "../stats/distributions.js";
 import { createRng } from "../stats/random.js";
 import { CONTROLS, SIZE, type Outcome } from "./spec.js";
 
@@ -211,7 +212,7 @@ export function powerOf(full: ModelResults, sample: readonly ModRow[], model: Ou
     for (const d of draws) {
       const sim = sample.map((r, i) => {
         const e = eta[i] + (delta - full.coef[j]) * lm[i];
-        const v = model === "logit" ? (d.u[i] < 1 / (1 + Math.exp(-e)) ? 1 : 0) : e + resid[i] * d.sign[cidx.get(r.ccode as number)!];
+        const v = model === "logit" ? (d.u[i] < plogis(e) ? 1 : 0) : e + resid[i] * d.sign[cidx.get(r.ccode as number)!];
         return { ...r, y: v };
       });
       try {
