@@ -2,7 +2,7 @@ import { democracySource } from "../../sources/democracy.js";
 import { gdpPopFarissSource } from "../../sources/gdp-pop-fariss.js";
 import { htiSource } from "../../sources/hti.js";
 import { tipTiersSource } from "../../sources/tip-tiers.js";
-import { ipiMissionMonthSource, readIpiMissionMonth } from "../../sources/ipi-mission-month.js";
+import { ipiMissionMonthSource } from "../../sources/ipi-mission-month.js";
 import { ipiTccGenderSource, readIpiTccGender } from "../../sources/ipi-tcc-gender.js";
 import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
@@ -11,8 +11,8 @@ import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepCon
 import { calendarYearOfReport } from "./add-trafficking.js";
 import { contributorTraits, DEMOCRACY_THRESHOLD, HIGH_INCOME_THRESHOLD, NATO_OECD, type ContributorTraits } from "./contributor-traits.js";
 import { Unplaced } from "./join.js";
-import { memoIso3ToCow, unAllocator } from "./un-crosswalk.js";
-import { missionKey } from "./un-hosts.js";
+import { genderRowPlacer } from "./add-women-in-missions.js";
+import { memoIso3ToCow } from "./un-crosswalk.js";
 
 /** One contributor's personnel in one host-month (summed over missions), after allocation. */
 export interface HostContributorMonth {
@@ -35,35 +35,20 @@ export interface HostContributorMonth {
 export function hostContributorMonths(ctx: StepContext): HostContributorMonth[] {
   const { sources } = ctx;
   const gender = sources.load("ipi_tcc_gender", [ipiTccGenderSource], readIpiTccGender);
-  const ipi = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
   const iso3ToCow = memoIso3ToCow(panelCodes(sources));
-  const allocate = unAllocator(ctx);
-  const hqByMonth = new Map<string, string>();
-  const hqAny = new Map<string, string>();
-  for (const r of ipi) {
-    hqByMonth.set(`${missionKey(r.mission)}:${r.date}`, r.hostIso3);
-    hqAny.set(missionKey(r.mission), r.hostIso3);
-  }
+  const place = genderRowPlacer(ctx);
   const acc = new Map<string, { host: number; year: number; month: number; iso: string; personnel: number; female: number }>();
   const unplaced = new Unplaced();
   for (const g of gender) {
-    const key = missionKey(g.mission);
-    const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
-    const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
-    const a = allocate(g.mission, g.year, g.month, hq === null ? [] : [hq]);
-    const police = g.individualPolice.total + g.formedPolice.total;
-    const policeF = g.individualPolice.female + g.formedPolice.female;
-    for (const s of a.shares) {
-      const t = g.troops.total * s.troops + police * s.police + g.experts.total * s.observers;
-      const f = g.troops.female * s.troops + policeF * s.police + g.experts.female * s.observers;
-      if (s.ccode === null) {
-        if (t > 0) unplaced.add(`${g.mission} in ${s.place}`);
+    for (const { ccode, place: where, total: t, female: f } of place(g)) {
+      if (ccode === null) {
+        if (t > 0) unplaced.add(`${g.mission} in ${where}`);
         continue;
       }
       if (t === 0) continue;
-      const k = `${s.ccode}:${g.year}:${g.month}:${g.contributorIso3}`;
+      const k = `${ccode}:${g.year}:${g.month}:${g.contributorIso3}`;
       const cur = acc.get(k);
-      if (cur === undefined) acc.set(k, { host: s.ccode, year: g.year, month: g.month, iso: g.contributorIso3, personnel: t, female: f });
+      if (cur === undefined) acc.set(k, { host: ccode, year: g.year, month: g.month, iso: g.contributorIso3, personnel: t, female: f });
       else {
         cur.personnel += t;
         cur.female += f;

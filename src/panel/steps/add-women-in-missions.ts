@@ -1,9 +1,9 @@
 import { ipiMissionMonthSource, readIpiMissionMonth } from "../../sources/ipi-mission-month.js";
-import { ipiTccGenderSource, readIpiTccGender } from "../../sources/ipi-tcc-gender.js";
+import { ipiTccGenderSource, readIpiTccGender, type IpiTccGenderRow } from "../../sources/ipi-tcc-gender.js";
 import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import { column, rowKey, type ColumnDoc, type Panel } from "../panel.js";
-import { applyStep, emptyColumn, type PanelStep, type SourceLoader } from "../pipeline.js";
+import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepContext } from "../pipeline.js";
 import { memoIso3ToCow, unAllocator } from "./un-crosswalk.js";
 import { Unplaced } from "./join.js";
 import { missionKey } from "./un-hosts.js";
@@ -33,6 +33,48 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   ];
 }
 
+/** One contributor-mission-month of the gender file in one host (`ccode` null: a territory, named by `place`). */
+export interface GenderRowShare {
+  readonly ccode: number | null;
+  readonly place: string;
+  /** Uniformed personnel (troops, police, experts) the host's shares give it. */
+  readonly total: number;
+  readonly female: number;
+}
+
+/**
+ * How rows of the IPI contributor-by-sex file are placed in hosts: the mission's HQ from the
+ * IPI mission-month file (same month where it has one), then the UN columns' allocator, with
+ * troops, police (individual and formed) and experts each by their own share. Shared by the
+ * women-in-missions and contributor-profile steps so that both place the file alike.
+ */
+export function genderRowPlacer(ctx: StepContext): (g: IpiTccGenderRow) => GenderRowShare[] {
+  const { sources } = ctx;
+  const ipi = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
+  const iso3ToCow = memoIso3ToCow(panelCodes(sources));
+  const allocate = unAllocator(ctx);
+  const hqByMonth = new Map<string, string>();
+  const hqAny = new Map<string, string>();
+  for (const r of ipi) {
+    hqByMonth.set(`${missionKey(r.mission)}:${r.date}`, r.hostIso3);
+    hqAny.set(missionKey(r.mission), r.hostIso3);
+  }
+  return (g) => {
+    const key = missionKey(g.mission);
+    const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
+    const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
+    const a = allocate(g.mission, g.year, g.month, hq === null ? [] : [hq]);
+    const police = g.individualPolice.total + g.formedPolice.total;
+    const policeF = g.individualPolice.female + g.formedPolice.female;
+    return a.shares.map((s) => ({
+      ccode: s.ccode,
+      place: s.place,
+      total: g.troops.total * s.troops + police * s.police + g.experts.total * s.observers,
+      female: g.troops.female * s.troops + policeF * s.police + g.experts.female * s.observers,
+    }));
+  };
+}
+
 /** Women in missions (IPI gender file, 2009-2014): `un_female_share`, `un_gender_personnel`. */
 export const womenInMissionsStep: PanelStep = {
   name: "addWomenInMissions",
@@ -40,39 +82,22 @@ export const womenInMissionsStep: PanelStep = {
   produces: ["un_female_share", "un_gender_personnel"],
   docs,
   compute(panel, ctx) {
-    const { sources } = ctx;
-    const gender = sources.load("ipi_tcc_gender", [ipiTccGenderSource], readIpiTccGender);
-    const ipi = sources.load("ipi_mission_month", [ipiMissionMonthSource], readIpiMissionMonth);
-    const iso3ToCow = memoIso3ToCow(panelCodes(sources));
-    const allocate = unAllocator(ctx);
-    const hqByMonth = new Map<string, string>();
-    const hqAny = new Map<string, string>();
-    for (const r of ipi) {
-      hqByMonth.set(`${missionKey(r.mission)}:${r.date}`, r.hostIso3);
-      hqAny.set(missionKey(r.mission), r.hostIso3);
-    }
+    const gender = ctx.sources.load("ipi_tcc_gender", [ipiTccGenderSource], readIpiTccGender);
+    const place = genderRowPlacer(ctx);
     const female = new Map<number, number>();
     const total = new Map<number, number>();
     const monthsInYear = new Map<number, Set<number>>();
     const unplaced = new Unplaced();
     for (const g of gender) {
-      const key = missionKey(g.mission);
       const months = monthsInYear.get(g.year) ?? new Set<number>();
       months.add(g.month);
       monthsInYear.set(g.year, months);
-      const iso = hqByMonth.get(`${key}:${g.date}`) ?? hqAny.get(key);
-      const hq = iso === undefined ? null : iso3ToCow(iso, g.year);
-      const a = allocate(g.mission, g.year, g.month, hq === null ? [] : [hq]);
-      for (const s of a.shares) {
-        const police = g.individualPolice.total + g.formedPolice.total;
-        const policeF = g.individualPolice.female + g.formedPolice.female;
-        const t = g.troops.total * s.troops + police * s.police + g.experts.total * s.observers;
-        const f = g.troops.female * s.troops + policeF * s.police + g.experts.female * s.observers;
-        if (s.ccode === null) {
-          if (t > 0) unplaced.add(`${g.mission} in ${s.place}`);
+      for (const { ccode, place: where, total: t, female: f } of place(g)) {
+        if (ccode === null) {
+          if (t > 0) unplaced.add(`${g.mission} in ${where}`);
           continue;
         }
-        const k = rowKey(s.ccode, g.year);
+        const k = rowKey(ccode, g.year);
         female.set(k, (female.get(k) ?? 0) + f);
         total.set(k, (total.get(k) ?? 0) + t);
       }
