@@ -1,4 +1,5 @@
-import { fit } from "../stats/index.js";
+import { fitVariances } from "../stats/index.js";
+import type { ModelResults } from "../stats/results.js";
 import { numOf, prepareRows, sampleFor, type PanelRow } from "../study/data.js";
 import { DEFAULT_OPTIONS, type StudyOptions } from "../study/options.js";
 import { CLAIMS, type Choices, type ClaimId, type Specification } from "./forks.js";
@@ -79,7 +80,7 @@ export function runMultiverse(
       for (const s of built.sources) sources.add(s);
       panel = built.rows;
       panels.set(pk, panel);
-      engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+      engine.progress?.({ done, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
     }
     const prepared = prepareRows(panel, o);
     const exclude = excludedCountries(sample, prepared);
@@ -89,11 +90,29 @@ export function runMultiverse(
     samples.set(sk, s);
     return s;
   };
-  const out: SpecResult[] = [];
-  for (const { index, spec } of specs) {
-    out.push(fitOne(index, spec, rowsFor));
-    if (out.length % 250 === 0) engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+  // Specifications that differ only in their variance share one fit: group them by
+  // everything else (in first-seen order), fit once, and compute each variance.
+  const groups = new Map<string, number[]>();
+  const concrete = specs.map(({ spec }) => concreteSpec(spec));
+  specs.forEach(({ spec }, i) => {
+    const cs = concrete[i];
+    const key = [panelVariantKey(cs.options), cs.options.yearFrom, cs.options.yearTo, spec.choices.sample, cs.formula, cs.kind].join("|");
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [i]);
+    else g.push(i);
+  });
+  const slots: (SpecResult | undefined)[] = new Array(specs.length);
+  let done = 0, shown = 0;
+  for (const members of groups.values()) {
+    const fitted = fitGroup(members.map((i) => ({ index: specs[i].index, spec: specs[i].spec, cs: concrete[i] })), rowsFor);
+    members.forEach((i, k) => (slots[i] = fitted[k]));
+    done += members.length;
+    if (done - shown >= 250) {
+      shown = done;
+      engine.progress?.({ done, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+    }
   }
+  const out = slots as SpecResult[];
   engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
   const sampleOf = (spec: Specification): PanelRow[] => {
     const cs = concreteSpec(spec);
@@ -102,30 +121,40 @@ export function runMultiverse(
   return { results: out, panels: panels.size, sources: [...sources].sort(), sampleOf };
 }
 
-function fitOne(index: number, spec: Specification, rowsFor: (cs: ConcreteSpec, sample: string) => SampleRows): SpecResult {
-  const cs = concreteSpec(spec);
-  const model = CLAIMS.find((c) => c.id === spec.claim)!.model;
-  const base = {
+/** Fit specifications that differ only in their variance: one estimation, one variance each. */
+function fitGroup(members: readonly { index: number; spec: Specification; cs: ConcreteSpec }[], rowsFor: (cs: ConcreteSpec, sample: string) => SampleRows): SpecResult[] {
+  const first = members[0];
+  const bases = members.map(({ index, spec, cs }) => ({
     index,
     claim: spec.claim,
-    model,
+    model: CLAIMS.find((c) => c.id === spec.claim)!.model,
     choices: spec.choices,
     term: cs.term,
     formula: cs.formula,
     kind: cs.kind,
     vcov: cs.vcov,
     years: [cs.options.yearFrom, cs.options.yearTo] as const,
-  };
+  }));
   const empty = { estimate: null, std_error: null, p_value: null, conf_low: null, conf_high: null, nobs: null, n_clusters: null, converged: false, warnings: "" };
   let exclude: readonly number[] = [];
+  let fits: ModelResults[];
   try {
-    const sr = rowsFor(cs, spec.choices.sample);
+    const sr = rowsFor(first.cs, first.spec.choices.sample);
     exclude = sr.exclude;
-    const sample = sampleFor(cs.model, sr.rows);
-    const r = fit(cs.formula, sample, { model: cs.kind, vcov: cs.vcov });
-    const t = r.tidy.find((x) => x.term === cs.term);
+    fits = fitVariances(first.cs.formula, sampleFor(first.cs.model, sr.rows), { model: first.cs.kind }, members.map((m) => m.cs.vcov));
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    if (members.length > 1) {
+      // One variance may fail where another does not: fit them one by one to say which.
+      return members.flatMap((m) => fitGroup([m], rowsFor));
+    }
+    return bases.map((b) => ({ ...b, exclude, ...empty, error }));
+  }
+  return fits.map((r, k): SpecResult => {
+    const base = bases[k];
+    const t = r.tidy.find((x) => x.term === base.term);
     const warnings = r.warnings.map((w) => w.message).join("; ");
-    if (t === undefined) return { ...base, exclude, ...empty, nobs: r.glance.nobs, warnings, error: `${cs.term} not estimated (dropped from the model)` };
+    if (t === undefined) return { ...base, exclude, ...empty, nobs: r.glance.nobs, warnings, error: `${base.term} not estimated (dropped from the model)` };
     return {
       ...base,
       exclude,
@@ -140,7 +169,5 @@ function fitOne(index: number, spec: Specification, rowsFor: (cs: ConcreteSpec, 
       warnings,
       error: null,
     };
-  } catch (err) {
-    return { ...base, exclude, ...empty, error: err instanceof Error ? err.message : String(err) };
-  }
+  });
 }

@@ -97,16 +97,62 @@ function parseCached(src: string): ParsedFormula {
 /** Like {@link fit} but also returns the frame, design matrix and kernel output. */
 export function fitDetailed(formula: string | ParsedFormula, data: readonly Record<string, unknown>[], opts: FitOptions = {}): FitDetail {
   const f = typeof formula === "string" ? parseCached(formula) : formula;
-  const model = opts.model ?? "logit";
-  const kernel = resolveKernel(model, f);
+  const kernel = resolveKernel(opts.model ?? "logit", f);
   const vspec = resolveVcovSpec(opts.vcov);
-  const vdef = getVcov(vspec.code);
-  if (vdef === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);
+  checkVcov(vspec, data);
+  return finishFit(fitCore(f, kernel, data, opts, vspec.by, vspec.code === "hc2" || vspec.code === "hc3"), vspec, data, opts);
+}
+
+/** Refuse an unknown variance type or clustering column before any work. */
+function checkVcov(vspec: ReturnType<typeof resolveVcovSpec>, data: readonly Record<string, unknown>[]): void {
+  if (getVcov(vspec.code) === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);
+  checkVcovColumns(vspec.label, vspec.by, data);
+}
+
+/**
+ * One model under several variances: the frame is built and the estimator run once, then
+ * each variance is computed from the same fit. Gives exactly what a separate {@link fit}
+ * per variance gives (same rows, same coefficients): when a clustering column is missing
+ * in some row, so that the variances would see different rows, it fits each separately.
+ */
+export function fitVariances(
+  formula: string | ParsedFormula,
+  data: readonly Record<string, unknown>[],
+  opts: Omit<FitOptions, "vcov">,
+  vcovs: readonly VcovSpec[],
+): ModelResults[] {
+  const f = typeof formula === "string" ? parseCached(formula) : formula;
+  const kernel = resolveKernel(opts.model ?? "logit", f);
+  const specs = vcovs.map((v) => resolveVcovSpec(v));
+  for (const v of specs) checkVcov(v, data);
+  const by = [...new Set(specs.flatMap((v) => v.by))];
+  const complete = data.every((r) => by.every((c) => cellLevel(r[c]) !== null));
+  if (!complete || specs.length < 2) return vcovs.map((v) => fitDetailed(f, data, { ...opts, vcov: v }).results);
+  const core = fitCore(f, kernel, data, opts, by, specs.some((v) => v.code === "hc2" || v.code === "hc3"));
+  return specs.map((v) => finishFit(core, v, data, opts).results);
+}
+
+/** The part of a fit that does not depend on the variance: frame, rank, kernel. */
+interface FitCore {
+  readonly f: ParsedFormula;
+  readonly kernel: KernelDef;
+  readonly frame: ModelFrame;
+  /** Names of the `alsoRequire` columns the frame indexed, in order. */
+  readonly alsoNames: readonly string[];
+  readonly kept: readonly number[];
+  readonly X: Matrix;
+  readonly terms: readonly string[];
+  readonly kfit: KernelFit;
+  /** Frame, collinearity, kernel and separation warnings. */
+  readonly warnings: readonly ModelWarning[];
+}
+
+function fitCore(f: ParsedFormula, kernel: KernelDef, data: readonly Record<string, unknown>[], opts: FitOptions, by: readonly string[], needHat: boolean): FitCore {
+  const model = opts.model ?? "logit";
   const level = opts.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new OptionError(`level must be between 0 and 1, got ${level}`);
 
-  checkVcovColumns(vspec.label, vspec.by, data);
-  const frame = modelFrame(f, data, { alsoRequire: vspec.by });
+  const frame = modelFrame(f, data, { alsoRequire: by });
   if (kernel.binary) checkBinaryOutcome(frame.y, frame.response);
   else checkVaryingOutcome(frame.y, frame.response);
 
@@ -148,7 +194,7 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
     fe: frame.fe,
     epsilon: opts.epsilon,
     maxit: opts.maxit,
-    needHat: vspec.code === "hc2" || vspec.code === "hc3",
+    needHat,
     extra: opts.extra,
   });
   warnings.push(...(kfit.warnings ?? []));
@@ -162,8 +208,17 @@ export function fitDetailed(formula: string | ParsedFormula, data: readonly Reco
       throw new PktError(`formula ${f.source}: the information matrix is singular at the estimate; no standard errors can be computed (check for separation or near-collinearity)`);
     }
   }
+  return { f, kernel, frame, alsoNames: by, kept, X, terms, kfit, warnings };
+}
 
-  const clusters: ClusterIndex[] = vspec.by.map((name, k) => {
+/** The variance `vspec` of a fitted core, and the results. */
+function finishFit(core: FitCore, vspec: ReturnType<typeof resolveVcovSpec>, data: readonly Record<string, unknown>[], opts: FitOptions): FitDetail {
+  const { f, kernel, frame, kept, X, terms, kfit } = core;
+  const vdef = getVcov(vspec.code)!;
+  const level = opts.level ?? 0.95;
+  const warnings: ModelWarning[] = [...core.warnings];
+  const clusters: ClusterIndex[] = vspec.by.map((name) => {
+    const k = core.alsoNames.indexOf(name);
     const idx = frame.also?.[k] ?? indexLevels(name, Array.from(frame.rowIndex, (r) => cellLevel(data[r][name]) as string));
     return { name, ids: idx.ids, nLevels: idx.levels.length };
   });

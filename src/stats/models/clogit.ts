@@ -66,11 +66,12 @@ function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], beta: Fl
       const r = Math.exp(eta[m] - center), xo = rows[m] * p;
       for (let j = Math.min(m + 1, k); j >= 1; j--) {
         const b0 = B[j - 1], o1 = (j - 1) * p, o = j * p;
+        // d2B is symmetric in (a, c): fill the upper triangle here, mirror it once per group.
         for (let a = 0; a < p; a++) {
-          const xa = xd[xo + a];
-          for (let c = 0; c < p; c++) {
+          const xa = xd[xo + a], da = dB[o1 + a], xab = xa * b0, base = o * p + a * p, base1 = o1 * p + a * p;
+          for (let c = a; c < p; c++) {
             const xc = xd[xo + c];
-            d2B[o * p + a * p + c] += r * (d2B[o1 * p + a * p + c] + xa * dB[o1 + c] + dB[o1 + a] * xc + xa * xc * b0);
+            d2B[base + c] += r * (d2B[base1 + c] + xa * dB[o1 + c] + da * xc + xab * xc);
           }
         }
         for (let a = 0; a < p; a++) dB[o + a] += r * (dB[o1 + a] + xd[xo + a] * b0);
@@ -96,8 +97,10 @@ function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], beta: Fl
     const bk = B[k], o = k * p;
     for (let a = 0; a < p; a++) grad[a] -= dB[o + a] / bk;
     for (let a = 0; a < p; a++) {
-      for (let c = 0; c < p; c++) {
-        info.data[a * p + c] += d2B[o * p + a * p + c] / bk - (dB[o + a] / bk) * (dB[o + c] / bk);
+      for (let c = a; c < p; c++) {
+        const v = d2B[o * p + a * p + c] / bk - (dB[o + a] / bk) * (dB[o + c] / bk);
+        info.data[a * p + c] += v;
+        if (c !== a) info.data[c * p + a] += v;
       }
     }
   }
