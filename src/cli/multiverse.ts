@@ -1,8 +1,10 @@
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { OptionError } from "../core/errors.js";
 import { SourceLoader } from "../panel/index.js";
 import { CLAIMS, type ClaimId } from "../multiverse/forks.js";
 import { multiverse, parseForks, writeMultiverse } from "../multiverse/multiverse.js";
+import { defaultWorkerUrl, multiverseParallel } from "../multiverse/parallel.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { studyPanel } from "../study/real-panel.js";
 import { VERSION } from "./main.js";
@@ -17,6 +19,7 @@ interface MultiverseFlags {
   seed: string;
   nullDraws: string;
   nullSpecs: string;
+  threads?: string;
   png: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -51,6 +54,7 @@ export function registerMultiverseCommand(program: Command): void {
     .option("--seed <s>", "seed of the --max subset", "1")
     .option("--null-draws <n>", "draws of the null bootstrap for claim 1 (Simonsohn et al. 2020); 0 = none", "0")
     .option("--null-specs <n>", "claim-1 specifications (logit, probit, Firth, rare-events) in the null bootstrap, a seeded subset", "200")
+    .option("--threads <n>", "worker threads fitting the specifications (default: the machine's cores); the output is the same for any number")
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .option("--json", "print the summary as JSON on stdout")
@@ -69,23 +73,29 @@ export function registerMultiverseCommand(program: Command): void {
       const loader = new SourceLoader(dir.path);
       const say = f.quiet ? undefined : (s: string) => console.error(s);
       let lastShown = -Infinity;
-      const m = multiverse(req, {
-        panel: (o) => studyPanel(dir.path, o, loader),
-        progress: (p) => {
+      const threads = f.threads === undefined ? availableParallelism() : wholeNumber("--threads", f.threads, 1);
+      const workerUrl = defaultWorkerUrl();
+      const engine = {
+        panel: (o: Parameters<typeof studyPanel>[1]) => studyPanel(dir.path, o, loader),
+        progress: (p: { done: number; total: number; panels: number; elapsedMs: number }) => {
           if (say === undefined || (p.done < p.total && performance.now() - lastShown < 1000)) return;
           lastShown = performance.now();
           const rate = p.done / Math.max(p.elapsedMs, 1);
           const left = p.done > 0 ? (p.total - p.done) / rate / 1000 : NaN;
           say(`[${(p.elapsedMs / 1000).toFixed(1)}s] ${p.done.toLocaleString("en-US")} / ${p.total.toLocaleString("en-US")} specifications, ${p.panels} panel variant${p.panels === 1 ? "" : "s"} built${Number.isFinite(left) && p.done < p.total ? `, about ${Math.ceil(left)} s left` : ""}`);
         },
-      });
+      };
+      // Worker threads need the compiled worker script; from TypeScript sources (tests) one thread runs.
+      const m = threads > 1 && workerUrl !== null
+        ? await multiverseParallel(req, engine, { dataDir: dir.path, threads, workerUrl })
+        : multiverse(req, engine);
       const written = await writeMultiverse(m, f.out, { version: VERSION, png: f.png, dataDir: f.dataDir });
       if (f.json) {
         console.log(JSON.stringify({ grid: m.grid, fitted: m.results.length, claims: m.summary, null_test: m.nullTest }, null, 2));
         return;
       }
       if (f.quiet) return;
-      console.log(`${m.results.length.toLocaleString("en-US")} of ${m.grid.toLocaleString("en-US")} specifications fitted in ${(m.elapsedMs / 1000).toFixed(1)} s (${m.panels} panel variants)`);
+      console.log(`${m.results.length.toLocaleString("en-US")} of ${m.grid.toLocaleString("en-US")} specifications fitted in ${(m.elapsedMs / 1000).toFixed(1)} s (${m.panels} panel variants, ${threads > 1 && workerUrl !== null ? `${threads} threads` : "1 thread"})`);
       for (const s of m.summary) {
         const pct = (x: number | null) => (x === null ? "n/a" : `${(100 * x).toFixed(1)}%`);
         console.log(`- ${s.title}: ${s.estimated.toLocaleString("en-US")} estimated; positive with p < 0.05 in ${pct(s.share_positive_significant)}, negative with p < 0.05 in ${pct(s.share_negative_significant)}; median estimate ${s.median_estimate?.toFixed(3) ?? "n/a"}`);

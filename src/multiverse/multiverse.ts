@@ -7,6 +7,7 @@ import type { ModelKind } from "../stats/results.js";
 import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
 import { specCurveSpec } from "./figures.js";
 import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
+import type { PanelRow } from "../study/data.js";
 import { specsCsv, type ReproduceOptions } from "./specs-csv.js";
 import { summarize, type ClaimSummary } from "./summary.js";
 import { NULL_KINDS, nullInference, type NullInference } from "./null-inference.js";
@@ -89,18 +90,29 @@ export interface MultiverseResults {
   readonly elapsedMs: number;
 }
 
-/** Plan, fit and summarize. */
+/** Plan, fit and summarize, in this thread. */
 export function multiverse(req: MultiverseRequest, engine: MultiverseEngine): MultiverseResults {
   const started = performance.now();
   const { grid, planned } = planSpecs(req);
-  const counts = countSpecs(selectOptions(req.grid, req.forks), req.claims);
   const run = runMultiverse(planned, engine);
+  return finishMultiverse(req, grid, run, run.sampleOf, started);
+}
+
+/** Null test and summaries of fitted specifications (shared by the one-thread and the worker-thread runs). */
+export function finishMultiverse(
+  req: MultiverseRequest,
+  grid: number,
+  run: { results: readonly SpecResult[]; panels: number; sources: readonly string[] },
+  sampleOf: (spec: Specification) => PanelRow[],
+  started: number,
+): MultiverseResults {
+  const counts = countSpecs(selectOptions(req.grid, req.forks), req.claims);
   let nullTest: NullInference | null = null;
   if ((req.nullDraws ?? 0) > 0) {
     const candidates = run.results.filter((r) => r.claim === "size" && r.error === null && (NULL_KINDS as readonly string[]).includes(r.kind));
     const chosen = seededSubset(candidates.length, req.nullSpecs ?? 200, req.seed ?? 1).map((i) => candidates[i]);
     nullTest = nullInference(
-      chosen.map((r) => ({ formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: run.sampleOf({ claim: r.claim, choices: r.choices }) })),
+      chosen.map((r) => ({ formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: sampleOf({ claim: r.claim, choices: r.choices }) })),
       { draws: req.nullDraws!, seed: req.seed ?? 1 },
     );
   }
