@@ -23,7 +23,7 @@ try {
   await page.goto(pathToFileURL(join(outDir, "report.html")).href);
   await page.screenshot({ path: join(shots, "page.png"), fullPage: true });
   await page.screenshot({ path: join(shots, "top.png") });
-  for (const id of ["findings", "results", "robustness", "provenance"]) {
+  for (const id of ["findings", "multiverse", "results", "robustness", "provenance"]) {
     const el = page.locator(`#${id}`);
     if ((await el.count()) > 0) await el.screenshot({ path: join(shots, `section-${id}.png`) });
   }
@@ -32,7 +32,7 @@ try {
   for (let i = 0; i < n; i++) {
     const id = (await figs.nth(i).getAttribute("id")) ?? `figure-${i}`;
     await figs.nth(i).screenshot({ path: join(shots, `${id}.png`) });
-    const box = await figs.nth(i).locator("svg").boundingBox();
+    const box = await figs.nth(i).locator("svg:visible").first().boundingBox();
     console.log(`${id}: svg ${box ? `${Math.round(box.width)}x${Math.round(box.height)}` : "not visible"}`);
   }
   console.log(`${n} figures; screenshots in ${shots}`);

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { OptionError } from "../core/errors.js";
 import { findChromium, printPdf } from "../doc/pdf.js";
 import { headline, claimTitle, verdictLabel } from "../report/prose.js";
 import { runReport } from "../report/run-report.js";
+import { multiverseCardLine, provenanceSentence } from "../report/multiverse-section.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type StudyOptions } from "../study/options.js";
 import { VERSION } from "../core/version.js";
@@ -33,7 +34,12 @@ interface ReportCliOptions {
   json?: boolean;
   pdf?: boolean;
   chromium?: string;
+  multiverseFrom?: string;
+  multiverseSample?: string;
 }
+
+/** Specifications per claim the report samples when no full multiverse run can be reused. */
+export const REPORT_MULTIVERSE_SAMPLE = 25;
 
 function parseYears(text: string | undefined): { yearFrom?: number; yearTo?: number } {
   if (text === undefined) return {};
@@ -99,8 +105,13 @@ export function registerReportCommand(program: Command): void {
     .option("--json", "print the findings and models as JSON on stdout")
     .option("--pdf", "also print report.pdf and cases.pdf with a headless Chromium (found on the machine, or named with --chromium)")
     .option("--chromium <path>", "the Chromium (or Chrome) binary --pdf prints with (default: $PKT_CHROMIUM, then /usr/bin/chromium and the like)")
+    .option("--multiverse-from <dir>", "an earlier `pkt multiverse` run whose shares the report shows when its program version, request and data hashes match (default: <out>/multiverse)")
+    .option("--multiverse-sample <n>", "otherwise, specifications per claim the report fits, a seeded random sample of the default grid; 0 leaves the multiverse out", String(REPORT_MULTIVERSE_SAMPLE))
     .action(async (c: ReportCliOptions) => {
       const options = studyOptionsFromCli(c);
+      const sampleText = (c.multiverseSample ?? String(REPORT_MULTIVERSE_SAMPLE)).trim();
+      if (!/^\d+$/.test(sampleText) || Number(sampleText) > 10000) throw new OptionError(`--multiverse-sample: expected a whole number from 0 to 10000, got ${JSON.stringify(c.multiverseSample)}`);
+      const multiverse = { reuseDir: resolve(c.multiverseFrom ?? join(c.out, "multiverse")), perClaim: Number(sampleText), seed: 1 };
       // Fail before the long run when a PDF is asked for and no Chromium can print it.
       const chromium = c.pdf ? findChromium(c.chromium) : null;
       const dir = resolveDataDir(c.dataDir);
@@ -108,7 +119,7 @@ export function registerReportCommand(program: Command): void {
         const start = performance.now();
         const progress = c.quiet ? undefined : (step: string) => console.error(`[${((performance.now() - start) / 1000).toFixed(1)}s] ${step}`);
         progress?.(`reading sources from ${dir.path}`);
-        const r = await runReport({ dataDir: dir.path, outDir: staging, options, version: VERSION, png: c.png, progress });
+        const r = await runReport({ dataDir: dir.path, outDir: staging, options, version: VERSION, png: c.png, progress, multiverse });
         if (chromium !== null) {
           for (const page of ["report", "cases"]) {
             progress?.(`printing ${page}.pdf with ${chromium}`);
@@ -125,7 +136,11 @@ export function registerReportCommand(program: Command): void {
         console.log("");
         console.log(headline(r.study.findings));
         console.log("");
-        for (const f of r.study.findings) console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Evidence: ${f.text.replace(/^[^:]*: /, "")}`);
+        for (const f of r.study.findings) {
+          const mv = r.multiverse === null ? null : multiverseCardLine(r.multiverse, f.id);
+          console.log(`- ${claimTitle(f)}: ${verdictLabel(f)}.\n  ${f.plain}\n  Default specification: ${f.text.replace(/^[^:]*: /, "")}${mv === null ? "" : `\n  ${mv}`}`);
+        }
+        if (r.multiverse !== null) console.log(`\n${provenanceSentence(r.multiverse).replace(/`/g, "")}`);
         console.log("");
         console.log(`Report: ${c.out}/report.html (and report.md${chromium !== null ? ", report.pdf, cases.pdf" : ""}, tables/, figures/)`);
       });

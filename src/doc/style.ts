@@ -15,6 +15,8 @@ nav a{color:#2b6cb0;text-decoration:none}
 .finding{border:1px solid var(--rule);border-left:6px solid var(--muted);border-radius:4px;padding:.8rem 1rem}
 .finding p{margin:.3rem 0;font-size:.93rem}
 .finding p.evidence{font-size:.8rem;color:var(--muted)}
+.finding p.multiverse{font-size:.85rem;font-weight:600}.finding p.multiverse a{color:inherit}
+figure.curve svg{max-width:100%;height:auto}
 .finding.ok{border-left-color:var(--ok)}.finding.weak{border-left-color:var(--weak)}.finding.no{border-left-color:var(--no)}
 .badge{display:inline-block;font-weight:bold;font-size:.85rem;padding:.1rem .5rem;border-radius:3px;color:#fff;background:var(--muted)}
 .ok .badge{background:var(--ok)}.weak .badge{background:var(--weak)}.no .badge{background:var(--no)}

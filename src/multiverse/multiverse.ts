@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { writeFilesAtomic } from "../core/atomic-write.js";
 import { OptionError } from "../core/errors.js";
 import { renderPng, renderSvg } from "../report/figures/render.js";
+import { sourceById } from "../sources/registry.js";
 import { createRng } from "../stats/random.js";
 import type { ModelKind } from "../stats/results.js";
 import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
@@ -21,6 +22,8 @@ export interface MultiverseRequest {
   readonly claims?: readonly ClaimId[];
   /** Fit at most this many specifications, drawn at random with `seed`. */
   readonly max?: number;
+  /** `max` applies to each claim rather than to the whole grid (a stratified sample: every claim gets `max`). */
+  readonly perClaim?: boolean;
   readonly seed?: number;
   /** Draws of the null bootstrap for claim 1 (0 or undefined: none). */
   readonly nullDraws?: number;
@@ -59,6 +62,14 @@ export function planSpecs(req: MultiverseRequest): { grid: number; planned: { in
   const all = enumerateSpecs(selectOptions(req.grid, req.forks), req.claims);
   const indexed = all.map((spec, index) => ({ index, spec }));
   if (req.max === undefined || req.max >= all.length) return { grid: all.length, planned: indexed };
+  if (req.perClaim === true) {
+    const planned: { index: number; spec: Specification }[] = [];
+    for (const c of CLAIMS) {
+      const mine = indexed.filter((s) => s.spec.claim === c.id);
+      planned.push(...seededSubset(mine.length, req.max, req.seed ?? 1).map((i) => mine[i]));
+    }
+    return { grid: all.length, planned };
+  }
   return { grid: all.length, planned: seededSubset(all.length, req.max, req.seed ?? 1).map((i) => indexed[i]) };
 }
 
@@ -129,12 +140,28 @@ export function finishMultiverse(
   };
 }
 
+/** The request as summary.json records it (every default filled in, so equal requests give equal JSON). */
+export function requestJson(r: MultiverseRequest): { grid: string; forks: ForkSelection; claims: ClaimId[]; max: number | null; per_claim: boolean; seed: number | null; null_draws: number; null_specs: number | null } {
+  const nullDraws = r.nullDraws ?? 0;
+  return {
+    grid: r.grid,
+    forks: r.forks ?? {},
+    claims: r.claims === undefined ? CLAIMS.map((c) => c.id) : [...r.claims],
+    max: r.max ?? null,
+    per_claim: r.perClaim === true,
+    seed: r.seed ?? null,
+    null_draws: nullDraws,
+    null_specs: nullDraws > 0 ? (r.nullSpecs ?? 200) : null,
+  };
+}
+
 /** summary.json: the request, the grid, the per-claim summaries and the forks with their reasons (no timings: same inputs, same bytes). */
 export function summaryJson(m: MultiverseResults, version: string): string {
   return JSON.stringify(
     {
       program: { name: "pkt", version },
-      request: { grid: m.request.grid, forks: m.request.forks ?? {}, claims: m.request.claims ?? CLAIMS.map((c) => c.id), max: m.request.max ?? null, seed: m.request.seed ?? null },
+      request: requestJson(m.request),
+      inputs: { data_sha256: Object.fromEntries(m.sources.map((id) => [id, sourceById(id)?.sha256 ?? null])) },
       grid: { total: m.grid, by_claim: m.gridByClaim },
       fitted: m.results.length,
       panel_variants: m.panels,
@@ -148,20 +175,26 @@ export function summaryJson(m: MultiverseResults, version: string): string {
   ) + "\n";
 }
 
-/** Write specs.csv, summary.json and one specification curve per claim (SVG, and PNG unless `png` is false) into `outDir`, atomically. */
-export async function writeMultiverse(m: MultiverseResults, outDir: string, o: ReproduceOptions & { version: string; png?: boolean }): Promise<string[]> {
+/** specs.csv, summary.json and one specification curve per claim (Vega-Lite, SVG, and PNG unless `png` is false), paths relative to the output directory. */
+export async function multiverseFiles(m: MultiverseResults, o: ReproduceOptions & { version: string; png?: boolean }): Promise<{ path: string; data: string | Uint8Array }[]> {
   const files: { path: string; data: string | Uint8Array }[] = [
-    { path: join(outDir, "specs.csv"), data: specsCsv(m.results, o) },
-    { path: join(outDir, "summary.json"), data: summaryJson(m, o.version) },
+    { path: "specs.csv", data: specsCsv(m.results, o) },
+    { path: "summary.json", data: summaryJson(m, o.version) },
   ];
   for (const c of CLAIMS) {
     if (!m.results.some((r) => r.claim === c.id && r.error === null)) continue;
     const spec = specCurveSpec(m.results, c.id);
     const svg = await renderSvg(spec);
-    files.push({ path: join(outDir, "figures", `curve-${c.id}.vl.json`), data: JSON.stringify(spec, null, 2) + "\n" });
-    files.push({ path: join(outDir, "figures", `curve-${c.id}.svg`), data: svg });
-    if (o.png !== false) files.push({ path: join(outDir, "figures", `curve-${c.id}.png`), data: renderPng(svg) });
+    files.push({ path: `figures/curve-${c.id}.vl.json`, data: JSON.stringify(spec, null, 2) + "\n" });
+    files.push({ path: `figures/curve-${c.id}.svg`, data: svg });
+    if (o.png !== false) files.push({ path: `figures/curve-${c.id}.png`, data: renderPng(svg) });
   }
+  return files;
+}
+
+/** Write {@link multiverseFiles} into `outDir`, atomically. */
+export async function writeMultiverse(m: MultiverseResults, outDir: string, o: ReproduceOptions & { version: string; png?: boolean }): Promise<string[]> {
+  const files = (await multiverseFiles(m, o)).map((f) => ({ path: join(outDir, f.path), data: f.data }));
   writeFilesAtomic(files);
   return files.map((f) => f.path);
 }

@@ -112,3 +112,15 @@ export function summarize(results: readonly SpecResult[]): ClaimSummary[] {
     return { claim: c.id, model: c.model, title: c.title, ...t, share_supporting: supporting, by_fork: byFork, variance };
   });
 }
+
+/**
+ * Wilson score interval of a share `k / n` (95% by default): for a share estimated from a
+ * random sample of specifications rather than the whole grid. Null when n is 0.
+ */
+export function shareInterval(k: number, n: number, z = 1.959963984540054): readonly [number, number] | null {
+  if (n <= 0) return null;
+  const p = k / n, z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

@@ -7,6 +7,8 @@ import { tableToMarkdown } from "./tables/markdown.js";
 import type { TableModel } from "./tables/model.js";
 import { composeSections, navHtml, sectionsToHtml, sectionsToMarkdown, type Block, type PlacedSection, type Section } from "../doc/blocks.js";
 import { DOC_CSS } from "../doc/style.js";
+import type { MultiverseDigest } from "../multiverse/for-report.js";
+import { multiverseCardLine, multiverseLead } from "./multiverse-section.js";
 
 /** One input file of the report, for the provenance section. */
 export interface ProvenanceEntry {
@@ -29,6 +31,8 @@ export interface ReportContent {
   readonly version: string;
   /** Sections made outside the study (the cases), placed before a study section by its id. */
   readonly extraSections?: readonly PlacedSection[];
+  /** The multiverse, whose shares each claim card shows (absent: cards without them). */
+  readonly multiverse?: MultiverseDigest | null;
 }
 
 const TITLE = "UN peacekeeping and sex trafficking: a replication from public raw data";
@@ -42,14 +46,21 @@ export function studySections(c: ReportContent): Section[] {
   const s = c.study;
   const raw = (html: string, markdown: string): Block => ({ kind: "raw", html, markdown });
   const findings: Block[] = [raw(`<p class="headline">${escapeHtml(headline(s.findings))}</p>`, headline(s.findings))];
+  if (c.multiverse) {
+    const lead = multiverseLead(c.multiverse);
+    findings.push(raw(`<p class="lead">${escapeHtml(lead)} <a href="#multiverse">The multiverse</a> shows which choices matter.</p>`, `${lead} The multiverse section shows which choices matter.`));
+  }
+  const mv = (f: Finding): string | null => (c.multiverse ? multiverseCardLine(c.multiverse, f.id) : null);
   findings.push(raw(
     ['<div class="findings">', ...s.findings.map((f) => [
       `<article class="finding ${badgeClass(f)}"><h3>${escapeHtml(claimTitle(f))}</h3>`,
       `<p class="badge">${escapeHtml(verdictLabel(f))}</p>`,
       `<p>${escapeHtml(f.plain)}</p>`,
-      `<p class="evidence">Evidence: ${escapeHtml(evidence(f))}</p></article>`,
+      `<p class="evidence">Default specification: ${escapeHtml(evidence(f))}</p>`,
+      ...(mv(f) === null ? [] : [`<p class="multiverse"><a href="#multiverse">${escapeHtml(mv(f)!)}</a></p>`]),
+      "</article>",
     ].join("\n")), "</div>"].join("\n"),
-    s.findings.map((f) => `- **${claimTitle(f)}: ${verdictLabel(f)}.** ${f.plain}\n  Evidence: ${evidence(f)}`).join("\n"),
+    s.findings.map((f) => `- **${claimTitle(f)}: ${verdictLabel(f)}.** ${f.plain}\n  Default specification: ${evidence(f)}${mv(f) === null ? "" : `\n  ${mv(f)}`}`).join("\n"),
   ));
   const models = modelLines(s);
   const results: Block[] = [

@@ -2,6 +2,7 @@ import type { StudyResults } from "../study/run.js";
 import { interactionName, termName } from "../study/spec.js";
 import { reportHtml, reportMarkdown, type ProvenanceEntry, type ReportContent } from "./assemble.js";
 import type { PlacedSection } from "../doc/blocks.js";
+import type { MultiverseDigest } from "../multiverse/for-report.js";
 import { drawFigure } from "../doc/figure.js";
 import { figureSpecs, renderPng, type WorldFeature } from "./figures/index.js";
 import { analysisCsv } from "./panel-csv.js";
@@ -30,6 +31,8 @@ export interface ReportContext {
   readonly progress?: (step: string) => void;
   /** Sections made outside the study (the cases), placed by section id. */
   readonly extraSections?: readonly PlacedSection[];
+  /** The multiverse whose shares the claim cards show. */
+  readonly multiverse?: MultiverseDigest | null;
 }
 
 /** Coefficient name -> words, from the model specs. */
@@ -106,6 +109,7 @@ export async function buildReportFiles(s: StudyResults, ctx: ReportContext): Pro
     provenance: ctx.provenance,
     version: ctx.version,
     extraSections: ctx.extraSections ?? [],
+    multiverse: ctx.multiverse ?? null,
   };
   files.push({ path: "report.md", data: reportMarkdown(content) });
   files.push({ path: "report.html", data: reportHtml(content) });

@@ -12,6 +12,8 @@ import { runCases } from "../cases/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
+import { reuseMultiverse, sampleMultiverse, type MultiverseDigest } from "../multiverse/for-report.js";
+import { multiverseSection } from "./multiverse-section.js";
 
 /** What `runReport` needs. */
 export interface RunReportOptions {
@@ -22,6 +24,12 @@ export interface RunReportOptions {
   readonly version: string;
   readonly png?: boolean;
   readonly progress?: (step: string) => void;
+  /**
+   * The multiverse the claim cards and the multiverse section show: an earlier full run in
+   * `reuseDir` when its inputs match, else a seeded sample of `perClaim` specifications per
+   * claim (0: none). Absent or null: the report leaves the multiverse out.
+   */
+  readonly multiverse?: { readonly reuseDir: string | null; readonly perClaim: number; readonly seed: number } | null;
 }
 
 /** Wall-clock milliseconds per stage. */
@@ -36,9 +44,25 @@ export interface ReportTimings {
  * The whole job: build the panel from the raw files, fit the study's models and the
  * robustness checks, derive the findings, render tables and figures, and write the report.
  */
-export async function runReport(o: RunReportOptions): Promise<{ study: StudyResults; files: ReportFile[]; written: string[]; timings: ReportTimings }> {
+export async function runReport(o: RunReportOptions): Promise<{ study: StudyResults; multiverse: MultiverseDigest | null; files: ReportFile[]; written: string[]; timings: ReportTimings }> {
   const t0 = performance.now();
   const loader = new SourceLoader(o.dataDir);
+  // The multiverse first: reused from an earlier run, or a sample fitted on a worker thread
+  // that overlaps the study below (awaited after it).
+  let multiverse: Promise<MultiverseDigest | null> = Promise.resolve(null);
+  if (o.multiverse) {
+    const mv = o.multiverse;
+    const reused = mv.reuseDir === null ? { why: null } : reuseMultiverse(mv.reuseDir, o.version);
+    if ("digest" in reused) {
+      o.progress?.(`multiverse: reusing the full run in ${mv.reuseDir}`);
+      multiverse = Promise.resolve(reused.digest);
+    } else if (mv.perClaim > 0) {
+      o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${reused.why === null ? "" : ` (${mv.reuseDir} not reused: ${reused.why})`}`);
+      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: o.png, notReused: reused.why });
+      // Handled when awaited below; this keeps a failure meanwhile from counting as unhandled.
+      multiverse.catch(() => undefined);
+    }
+  }
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
   o.progress?.("reading map outlines");
@@ -46,8 +70,11 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
-  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections: [{ before: "method", section: casesSection(cases) }] });
-  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png }))];
+  o.progress?.("multiverse");
+  const mv = await multiverse;
+  const extraSections = [{ before: "method", section: casesSection(cases) }, ...(mv === null ? [] : [{ before: "results", section: multiverseSection(mv) }])];
+  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections, multiverse: mv });
+  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...(mv === null ? [] : mv.files.map((f) => ({ path: `multiverse/${f.path}`, data: f.data })))];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {
@@ -57,5 +84,5 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
     written.push(...files.map((f) => join(dir, f.path)));
   }
   const t3 = performance.now();
-  return { study, files, written, timings: { study: t1 - t0, render: t2 - t1, write: t3 - t2, total: t3 - t0 } };
+  return { study, multiverse: mv, files, written, timings: { study: t1 - t0, render: t2 - t1, write: t3 - t2, total: t3 - t0 } };
 }

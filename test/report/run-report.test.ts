@@ -10,7 +10,9 @@ import { DATA_DIR } from "../util/data.js";
 describe("runReport on the real data", async () => {
   const dirA = mkdtempSync(join(tmpdir(), "pkt-report-a-"));
   const dirB = mkdtempSync(join(tmpdir(), "pkt-report-b-"));
-  const a = await runReport({ dataDir: DATA_DIR, outDir: dirA, options: DEFAULT_OPTIONS, version: "test", png: false });
+  // A tiny multiverse sample (2 specifications per claim) so the cards and the section are exercised.
+  const multiverse = { reuseDir: null, perClaim: 2, seed: 1 };
+  const a = await runReport({ dataDir: DATA_DIR, outDir: dirA, options: DEFAULT_OPTIONS, version: "test", png: false, multiverse });
   const html = readFileSync(join(dirA, "report.html"), "utf8");
   const md = readFileSync(join(dirA, "report.md"), "utf8");
 
@@ -47,9 +49,23 @@ describe("runReport on the real data", async () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("shows each claim's multiverse share on its card and a multiverse section right after the findings, with the sample's files", () => {
+    expect(a.multiverse?.mode).toBe("sample");
+    expect(a.multiverse?.fitted).toBe(8);
+    const cards = html.slice(html.indexOf('<div class="findings">'), html.indexOf("</div>", html.indexOf('<div class="findings">')));
+    expect(cards.match(/<p class="multiverse">/g)).toHaveLength(4);
+    expect(cards).toMatch(/specifications drawn at random from 5,184 \(\d+%; 95% interval \d+%-\d+%\)/);
+    const order = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    expect(order.slice(0, 3)).toEqual(["findings", "multiverse", "results"]);
+    expect(md).toContain("the report fitted a random sample of 2 specifications per claim (seed 1)");
+    const files = readdirSync(join(dirA, "multiverse"), { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(["specs.csv", "summary.json", "figures/curve-size.svg"]));
+    expect(readFileSync(join(dirA, "multiverse", "specs.csv"), "utf8").trim().split("\n")).toHaveLength(9);
+  });
+
   it("the same inputs give byte-identical outputs", async () => {
-    await runReport({ dataDir: DATA_DIR, outDir: dirB, options: DEFAULT_OPTIONS, version: "test", png: false });
-    for (const f of ["report.html", "report.md", "panel.csv", "results.json", "tables/main.tex", "figures/map.svg"]) {
+    await runReport({ dataDir: DATA_DIR, outDir: dirB, options: DEFAULT_OPTIONS, version: "test", png: false, multiverse });
+    for (const f of ["report.html", "report.md", "panel.csv", "results.json", "tables/main.tex", "figures/map.svg", "multiverse/specs.csv", "multiverse/summary.json"]) {
       expect(readFileSync(join(dirB, f), "utf8"), f).toBe(readFileSync(join(dirA, f), "utf8"));
     }
   });

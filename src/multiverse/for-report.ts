@@ -1,0 +1,130 @@
+/**
+ * The multiverse as the report shows it (Node only): an earlier full run of `pkt multiverse`
+ * reused when its inputs match, else a seeded random sample of the default grid, stratified
+ * by claim, fitted on a worker thread while the report does the rest. Either way the report
+ * says which, and carries the run's files in its own output (`multiverse/`).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { sourceById } from "../sources/registry.js";
+import { CLAIMS, type ClaimId } from "./forks.js";
+import { multiverse, multiverseFiles, requestJson, type MultiverseRequest } from "./multiverse.js";
+import { defaultWorkerUrl, multiverseParallel } from "./parallel.js";
+import type { MultiverseEngine } from "./run.js";
+import type { ClaimSummary } from "./summary.js";
+
+/** What the report needs of a multiverse run. Plain data. */
+export interface MultiverseDigest {
+  /** `reused`: an earlier full run whose inputs match; `sample`: fitted now, a random sample. */
+  readonly mode: "reused" | "sample";
+  /** The directory reused (as given), or null. */
+  readonly reusedFrom: string | null;
+  /** Why an earlier run found there was not reused (null when none was there or it was reused). */
+  readonly notReused: string | null;
+  readonly request: ReturnType<typeof requestJson>;
+  readonly grid: { readonly total: number; readonly by_claim: Readonly<Record<ClaimId, number>> };
+  readonly fitted: number;
+  readonly claims: readonly ClaimSummary[];
+  /** The specification curve of each claim, SVG text. */
+  readonly curves: readonly { readonly claim: ClaimId; readonly svg: string }[];
+  /** The run's files (specs.csv, summary.json, figures/...), paths relative to its directory. */
+  readonly files: readonly { readonly path: string; readonly data: string | Uint8Array }[];
+}
+
+interface SummaryFile {
+  program: { name: string; version: string };
+  request: ReturnType<typeof requestJson>;
+  inputs?: { data_sha256?: Record<string, string | null> };
+  grid: { total: number; by_claim: Record<ClaimId, number> };
+  fitted: number;
+  claims: ClaimSummary[];
+}
+
+/** The full default grid: what a reused run must have been asked for. */
+export const FULL_DEFAULT: MultiverseRequest = Object.freeze({ grid: "default" });
+
+/**
+ * Why the run in `dir` cannot stand for the full default grid with this program and these
+ * data, or null when it can: another program version, another request (forks, claims, a
+ * `--max` sample), or a data file whose hash differs from the registry's.
+ */
+export function whyNotReusable(s: SummaryFile, version: string): string | null {
+  if (s.program?.version !== version) return `it was written by pkt ${s.program?.version ?? "of unknown version"}, this is ${version}`;
+  const want = requestJson(FULL_DEFAULT);
+  const got = s.request ?? {};
+  for (const k of ["grid", "forks", "claims", "max", "per_claim"] as const) {
+    if (JSON.stringify(got[k] ?? null) !== JSON.stringify(want[k])) return `it was not the full default grid (${k} = ${JSON.stringify(got[k] ?? null)})`;
+  }
+  const hashes = s.inputs?.data_sha256;
+  if (hashes === undefined || Object.keys(hashes).length === 0) return "it does not record the hashes of its data files";
+  for (const [id, sha] of Object.entries(hashes)) {
+    const now = sourceById(id)?.sha256;
+    if (now !== sha) return `its ${id} data (SHA-256 ${String(sha).slice(0, 12)}...) is not the registry's (${String(now).slice(0, 12)}...)`;
+  }
+  return null;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d).sort()) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function digestOf(s: SummaryFile, files: { path: string; data: string | Uint8Array }[], mode: MultiverseDigest["mode"], reusedFrom: string | null, notReused: string | null): MultiverseDigest {
+  const text = (f: { data: string | Uint8Array }) => (typeof f.data === "string" ? f.data : Buffer.from(f.data).toString("utf8"));
+  const curves = CLAIMS.flatMap((c) => {
+    const f = files.find((x) => x.path === `figures/curve-${c.id}.svg`);
+    return f === undefined ? [] : [{ claim: c.id, svg: text(f) }];
+  });
+  return { mode, reusedFrom, notReused, request: s.request, grid: s.grid, fitted: s.fitted, claims: s.claims, curves, files };
+}
+
+/** The earlier run in `dir` when it can be reused, else the reason it cannot (null reason: nothing there). */
+export function reuseMultiverse(dir: string, version: string): { digest: MultiverseDigest } | { why: string | null } {
+  const summaryPath = join(dir, "summary.json");
+  if (!existsSync(summaryPath)) return { why: null };
+  let s: SummaryFile;
+  try {
+    s = JSON.parse(readFileSync(summaryPath, "utf8")) as SummaryFile;
+  } catch (e) {
+    return { why: `${summaryPath} is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const why = whyNotReusable(s, version);
+  if (why !== null) return { why };
+  if (!existsSync(join(dir, "specs.csv"))) return { why: `${join(dir, "specs.csv")} is missing` };
+  const files = filesUnder(dir).map((p) => ({ path: p, data: readFileSync(join(dir, p)) as Uint8Array }));
+  return { digest: digestOf(s, files, "reused", dir, null) };
+}
+
+/** Options of {@link sampleMultiverse}. */
+export interface SampleOptions {
+  readonly dataDir: string;
+  /** Specifications per claim. */
+  readonly perClaim: number;
+  readonly seed: number;
+  readonly version: string;
+  readonly png?: boolean;
+  /** Run on a worker thread (when the compiled worker exists); default true. */
+  readonly thread?: boolean;
+  readonly notReused?: string | null;
+}
+
+/**
+ * A seeded random sample of the default grid, `perClaim` specifications of each claim. On
+ * a worker thread the fits overlap whatever this thread does until the promise is awaited.
+ */
+export async function sampleMultiverse(engine: MultiverseEngine, o: SampleOptions): Promise<MultiverseDigest> {
+  const req: MultiverseRequest = { grid: "default", max: o.perClaim, perClaim: true, seed: o.seed };
+  const url = o.thread === false ? null : defaultWorkerUrl();
+  const m = url !== null ? await multiverseParallel(req, engine, { dataDir: o.dataDir, threads: 1, workerUrl: url }) : multiverse(req, engine);
+  const files = await multiverseFiles(m, { version: o.version, png: o.png });
+  const summary = JSON.parse(files.find((f) => f.path === "summary.json")!.data as string) as SummaryFile;
+  return digestOf(summary, files, "sample", null, o.notReused ?? null);
+}
