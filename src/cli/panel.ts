@@ -1,9 +1,14 @@
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Command } from "commander";
 import { buildPanel } from "../panel/build.js";
 import { OptionError, quote } from "../core/errors.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, OPTION_FLAGS, parseYearRange, resolveOptions, type PanelOptions } from "../panel/options.js";
 import { writePanel } from "../panel/write.js";
+import { toRows } from "../panel/index.js";
+import { analysisCsv } from "../report/panel-csv.js";
+import { prepareRows } from "../study/data.js";
+import { resolveOptions as resolveStudyOptions } from "../study/options.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { VERSION } from "../core/version.js";
 import { withFlagNames } from "./flag-names.js";
@@ -24,6 +29,7 @@ interface PanelBuildFlags {
   usTroops?: string;
   gdp?: string;
   columns?: string;
+  analysis?: string;
 }
 
 /** Turn CLI flags into panel options (values are checked by resolveOptions). */
@@ -45,6 +51,13 @@ export function panelOptionsFromFlags(f: Omit<PanelBuildFlags, "out" | "dataDir"
 
 const choices = (k: keyof typeof OPTION_CHOICES): string => `${OPTION_CHOICES[k].join(" | ")} (default ${DEFAULT_OPTIONS[k]})`;
 
+/** `--analysis`: a TIP report year range within the HTI's (2001-2011 at most). */
+function parseReportYears(text: string): [number, number] {
+  const m = /^\s*(\d{4})\s*-\s*(\d{4})\s*$/.exec(text);
+  if (m === null || Number(m[1]) > Number(m[2])) throw new OptionError(`--analysis: expected TIP report years like 2001-2011, got ${quote(text)}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
 /** `pkt panel build`. */
 export function registerPanelCommand(program: Command): void {
   const panel = program.command("panel").description("Build the study's country-year panel.");
@@ -65,6 +78,7 @@ export function registerPanelCommand(program: Command): void {
     .option("--us-troops <series>", `US troop series: ${choices("usTroops")}`)
     .option("--gdp <src>", `GDP per capita and population: ${choices("gdp")}`)
     .option("--columns <list>", "comma-separated columns to keep (keys are always kept)")
+    .option("--analysis <years>", "also write analysis.csv: the study's rows for TIP report years <years> (e.g. 2001-2011) under --report-alignment, with the columns the models derive (report_year, trend, tip_tier_lag, un_duration, un_duration_main, un_duration_any, us_troops_foreign); what pkt report writes as panel.csv and pkt fit reads")
     .action(async (flags: PanelBuildFlags) => {
       const started = performance.now();
       const options = withFlagNames(() => {
@@ -72,11 +86,18 @@ export function registerPanelCommand(program: Command): void {
         resolveOptions(o);
         return o;
       });
+      const analysis = flags.analysis === undefined ? null : parseReportYears(flags.analysis);
       const dir = resolveDataDir(flags.dataDir);
       const files = await withOutDir("--out", flags.out, async (staging) => {
         const p = withFlagNames(() => buildPanel(dir.path, options));
         const built = performance.now();
         const written = await writePanel(p, staging, VERSION);
+        if (analysis !== null) {
+          const so = resolveStudyOptions({ reportAlignment: p.meta.options.reportAlignment, yearFrom: analysis[0], yearTo: analysis[1] });
+          const file = join(staging, "analysis.csv");
+          writeFileSync(file, analysisCsv(prepareRows(toRows(p), so)));
+          written.push(file);
+        }
         const secs = (t: number): string => (t / 1000).toFixed(2);
         console.log(`panel: ${p.nrows} country-years x ${p.columns.size} columns, ${p.meta.years[0]}-${p.meta.years[1]} (built in ${secs(built - started)} s, written in ${secs(performance.now() - built)} s)`);
         return written.map((f) => join(flags.out, relative(staging, f)));

@@ -99,5 +99,5 @@ export async function multiverseParallel(req: MultiverseRequest, engine: Multive
   const started = performance.now();
   const { grid, planned } = planSpecs(req);
   const run = await runMultiverseParallel(planned, { ...o, progress: engine.progress });
-  return finishMultiverse(req, grid, run, runMultiverse([], engine).sampleOf, started);
+  return finishMultiverse(req, grid, run, runMultiverse([], { panel: (po) => engine.panel(po) }).sampleOf, started);
 }

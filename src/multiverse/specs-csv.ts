@@ -1,34 +1,37 @@
 import { FORKS } from "./forks.js";
 import type { SpecResult } from "./run.js";
+import { DEFAULT_OPTIONS } from "../study/options.js";
 
 /** Options of the `reproduce` commands. */
 export interface ReproduceOptions {
-  /** `--data-dir` to pass to `pkt report` (omitted when undefined). */
+  /** `--data-dir` to pass to `pkt panel build` (omitted when undefined). */
   readonly dataDir?: string;
-  /** Directory the `pkt report` step writes (default `pkt-spec`). */
+  /** Directory the `pkt panel build` step writes (default `pkt-spec`). */
   readonly outDir?: string;
 }
 
 const shellQuote = (s: string): string => (/^[\w./:+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /**
- * The exact commands that give a row's numbers: `pkt report` writes the analysis panel
- * for the row's panel options and report years (panel.csv, the rows before listwise
- * deletion), then `pkt fit` fits the row's formula, estimator and variance, leaving out
- * the countries of its sample option with `--exclude`.
+ * The exact commands that give a row's numbers: `pkt panel build` builds the panel variant
+ * from the raw files over the calendar years the study reads, and with `--analysis` writes
+ * the study's rows for the row's report years (analysis.csv, before listwise deletion);
+ * then `pkt fit` fits the row's formula, estimator and variance, leaving out the countries
+ * of its sample option with `--exclude`.
  */
 export function reproduceCommand(r: SpecResult, o: ReproduceOptions = {}): string {
   const dir = o.outDir ?? "pkt-spec";
   const c = r.choices;
-  const report = ["pkt", "report", "--out", dir, "--quiet", "--no-png"];
-  if (o.dataDir !== undefined) report.push("--data-dir", o.dataDir);
-  report.push("--un-source", c.unSource, "--multi-host", c.multiHost, "--report-alignment", c.reportAlignment);
-  if (c.usTroops !== undefined && c.usTroops !== "-") report.push("--us-troops", c.usTroops);
-  report.push("--years", `${r.years[0]}-${r.years[1]}`);
-  const fitCmd = ["pkt", "fit", "--data", `${dir}/panel.csv`, "--formula", r.formula, "--model", r.kind, "--vcov", r.vcov];
+  const build = ["pkt", "panel", "build", "--out", dir];
+  if (o.dataDir !== undefined) build.push("--data-dir", o.dataDir);
+  build.push("--years", `${DEFAULT_OPTIONS.yearFrom - 2}-${DEFAULT_OPTIONS.yearTo}`);
+  build.push("--un-source", c.unSource, "--multi-host", c.multiHost, "--report-alignment", c.reportAlignment);
+  if (c.usTroops !== undefined && c.usTroops !== "-") build.push("--us-troops", c.usTroops);
+  build.push("--analysis", `${r.years[0]}-${r.years[1]}`);
+  const fitCmd = ["pkt", "fit", "--data", `${dir}/analysis.csv`, "--formula", r.formula, "--model", r.kind, "--vcov", r.vcov];
   if (r.exclude.length > 0) fitCmd.push("--exclude", `ccode=${r.exclude.join(",")}`);
   fitCmd.push("--json");
-  return `${report.map(shellQuote).join(" ")} && ${fitCmd.map(shellQuote).join(" ")}`;
+  return `${build.map(shellQuote).join(" ")} && ${fitCmd.map(shellQuote).join(" ")}`;
 }
 
 function field(v: string | number | boolean | null): string {

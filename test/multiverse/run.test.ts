@@ -120,18 +120,18 @@ describe("the reproduce column", () => {
     return out;
   }
 
-  it("pkt fit on the report's panel.csv gives the row's estimate and SE", async () => {
+  it("pkt fit on the analysis rows gives the row's estimate and SE", async () => {
     const m = multiverse({ grid: "default", forks: SMALL, max: 24, seed: 5 }, engine());
     const rows = m.results.filter((r) => r.error === null);
     expect(rows.length).toBeGreaterThan(12);
     expect(rows.some((r) => r.exclude.length > 0)).toBe(true);
     for (const r of rows.slice(0, 12)) {
       const spec = { claim: r.claim, choices: r.choices };
-      // What `pkt report` writes as panel.csv for these options: the analysis rows before listwise deletion.
-      writeFileSync(join(dir, "panel.csv"), analysisCsv(prepareRows(PANEL, studyOptionsOf(spec))));
+      // What `pkt panel build --analysis` writes as analysis.csv for these options: the study's rows before listwise deletion.
+      writeFileSync(join(dir, "analysis.csv"), analysisCsv(prepareRows(PANEL, studyOptionsOf(spec))));
       const cmd = reproduceCommand(r, { outDir: dir });
-      const [report, fitCmd] = cmd.split(" && ");
-      expect(report).toContain(`--years ${r.years[0]}-${r.years[1]}`);
+      const [build, fitCmd] = cmd.split(" && ");
+      expect(build).toContain(`--analysis ${r.years[0]}-${r.years[1]}`);
       const out: string[] = [];
       vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
       const code = await run(["node", ...words(fitCmd)]);
