@@ -44,7 +44,7 @@ function parseClaims(text: string | undefined): ClaimId[] | undefined {
 export function registerMultiverseCommand(program: Command): void {
   program
     .command("multiverse")
-    .description("Fit every compatible specification of the four claims over the forks (docs/multiverse.md); write specs.csv, summary.json and the specification curves.")
+    .description("Fit every compatible specification of the four claims over the forks (docs/multiverse.md); write specs.csv, specs.parquet, summary.json and the specification curves.")
     .option("--out <dir>", "output directory", "out/multiverse")
     .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
     .option("--grid <g>", "default (the options marked default) or full (every option)", "default")
@@ -104,6 +104,6 @@ export function registerMultiverseCommand(program: Command): void {
         const n = m.nullTest;
         console.log(`- Claim 1 under the null (${n.specs} specifications, ${n.draws} draws): p = ${n.p_median.toFixed(3)} for the median estimate, p = ${n.p_share.toFixed(3)} for the share significant`);
       }
-      console.log(`Written: ${written.length} files in ${f.out} (specs.csv, summary.json, figures/)`);
+      console.log(`Written: ${written.length} files in ${f.out} (specs.csv, specs.parquet, summary.json, figures/)`);
     });
 }

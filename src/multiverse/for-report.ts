@@ -27,7 +27,7 @@ export interface MultiverseDigest {
   readonly claims: readonly ClaimSummary[];
   /** The specification curve of each claim, SVG text. */
   readonly curves: readonly { readonly claim: ClaimId; readonly svg: string }[];
-  /** The run's files (specs.csv, summary.json, figures/...), paths relative to its directory. */
+  /** The run's files (specs.csv, specs.parquet, summary.json, figures/...), paths relative to its directory. */
   readonly files: readonly { readonly path: string; readonly data: string | Uint8Array }[];
 }
 

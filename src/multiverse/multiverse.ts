@@ -9,7 +9,7 @@ import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId,
 import { specCurveSpec } from "./figures.js";
 import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
 import type { PanelRow } from "../study/data.js";
-import { specsCsv, type ReproduceOptions } from "./specs-csv.js";
+import { specsCsv, specsParquet, type ReproduceOptions } from "./specs-csv.js";
 import { summarize, type ClaimSummary } from "./summary.js";
 import { NULL_KINDS, nullInference, type NullInference } from "./null-inference.js";
 
@@ -175,10 +175,11 @@ export function summaryJson(m: MultiverseResults, version: string): string {
   ) + "\n";
 }
 
-/** specs.csv, summary.json and one specification curve per claim (Vega-Lite, SVG, and PNG unless `png` is false), paths relative to the output directory. */
+/** specs.csv, specs.parquet, summary.json and one specification curve per claim (Vega-Lite, SVG, and PNG unless `png` is false), paths relative to the output directory. */
 export async function multiverseFiles(m: MultiverseResults, o: ReproduceOptions & { version: string; png?: boolean }): Promise<{ path: string; data: string | Uint8Array }[]> {
   const files: { path: string; data: string | Uint8Array }[] = [
     { path: "specs.csv", data: specsCsv(m.results, o) },
+    { path: "specs.parquet", data: await specsParquet(m.results, o) },
     { path: "summary.json", data: summaryJson(m, o.version) },
   ];
   for (const c of CLAIMS) {

@@ -1,3 +1,4 @@
+import { parquetBytes, type ParquetType } from "../core/parquet.js";
 import { FORKS } from "./forks.js";
 import type { SpecResult } from "./run.js";
 import { DEFAULT_OPTIONS } from "../study/options.js";
@@ -49,21 +50,33 @@ export const SPEC_COLUMNS: readonly string[] = Object.freeze([
   "formula", "estimator_kind", "vcov", "exclude", "reproduce",
 ]);
 
+/** SQL types of the columns of specs.parquet, by column (VARCHAR when not listed). */
+const PARQUET_TYPES: Readonly<Record<string, ParquetType>> = {
+  index: "INTEGER", estimate: "DOUBLE", std_error: "DOUBLE", p_value: "DOUBLE", conf_low: "DOUBLE", conf_high: "DOUBLE",
+  nobs: "INTEGER", n_clusters: "INTEGER", converged: "BOOLEAN",
+};
+
+/** The cells of each specification in SPEC_COLUMNS order: one source for specs.csv and specs.parquet. */
+export function specRows(results: readonly SpecResult[], o: ReproduceOptions = {}): (string | number | boolean | null)[][] {
+  return results.map((r) => [
+    r.index, r.claim, r.model,
+    ...FORKS.map((f) => r.choices[f.id] ?? "-"),
+    r.term, r.estimate, r.std_error, r.p_value, r.conf_low, r.conf_high, r.nobs, r.n_clusters, r.converged, r.warnings, r.error,
+    r.formula, r.kind, r.vcov, r.exclude.join(" "), reproduceCommand(r, o),
+  ]);
+}
+
 /**
  * specs.csv: one row per specification and claim, every choice, the tested coefficient and
  * its inference, N, clusters, convergence, warnings and the `reproduce` commands. Numbers
  * are written in shortest round-trip form, so the same results give the same bytes.
  */
 export function specsCsv(results: readonly SpecResult[], o: ReproduceOptions = {}): string {
-  const lines = [SPEC_COLUMNS.join(",")];
-  for (const r of results) {
-    const row: (string | number | boolean | null)[] = [
-      r.index, r.claim, r.model,
-      ...FORKS.map((f) => r.choices[f.id] ?? "-"),
-      r.term, r.estimate, r.std_error, r.p_value, r.conf_low, r.conf_high, r.nobs, r.n_clusters, r.converged, r.warnings, r.error,
-      r.formula, r.kind, r.vcov, r.exclude.join(" "), reproduceCommand(r, o),
-    ];
-    lines.push(row.map(field).join(","));
-  }
-  return lines.join("\n") + "\n";
+  return [SPEC_COLUMNS.join(","), ...specRows(results, o).map((row) => row.map(field).join(","))].join("\n") + "\n";
+}
+
+/** specs.parquet: the same table as specs.csv, typed (numbers as DOUBLE/INTEGER, converged as BOOLEAN, missing as NULL). */
+export async function specsParquet(results: readonly SpecResult[], o: ReproduceOptions = {}): Promise<Uint8Array> {
+  const rows = specRows(results, o);
+  return parquetBytes(SPEC_COLUMNS.map((name, j) => ({ name, type: PARQUET_TYPES[name] ?? "VARCHAR", values: rows.map((r) => r[j]) })), rows.length);
 }

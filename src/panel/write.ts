@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { parquetBytes, type ParquetType } from "../core/parquet.js";
 import { writeFilesAtomic } from "../core/atomic-write.js";
 import { sourceById } from "../sources/registry.js";
 import { sha256 } from "../sources/verify.js";
@@ -82,38 +80,12 @@ export function provenance(panel: Panel, version: string, csvSha256: string): Pr
   };
 }
 
-const SQL_TYPE: Record<ColumnType, string> = { string: "VARCHAR", integer: "INTEGER", number: "DOUBLE", binary: "TINYINT" };
+const SQL_TYPE: Record<ColumnType, ParquetType> = { string: "VARCHAR", integer: "INTEGER", number: "DOUBLE", binary: "TINYINT" };
 
-/** The panel as Parquet bytes (via DuckDB, one thread so the file is the same every run). */
+/** The panel as Parquet bytes (one writer for every Parquet file: src/core/parquet.ts). */
 export async function panelParquet(panel: Panel): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), "pkt-panel-"));
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-  const con = await instance.connect();
-  try {
-    const cols = [...panel.columns.values()];
-    const ddl = cols.map((c) => `"${c.doc.name}" ${SQL_TYPE[c.doc.type]}`).join(", ");
-    await con.run(`CREATE TABLE panel (${ddl})`);
-    const app = await con.createAppender("panel");
-    for (let i = 0; i < panel.nrows; i++) {
-      for (const c of cols) {
-        const v = c.values[i];
-        if (v === null) app.appendNull();
-        else if (c.doc.type === "string") app.appendVarchar(v as string);
-        else if (c.doc.type === "integer") app.appendInteger(v as number);
-        else if (c.doc.type === "binary") app.appendTinyInt(v as number);
-        else app.appendDouble(v as number);
-      }
-      app.endRow();
-    }
-    app.closeSync();
-    const file = join(dir, "panel.parquet").replace(/'/g, "''");
-    await con.run(`COPY (SELECT * FROM panel) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
-    return new Uint8Array(readFileSync(file));
-  } finally {
-    con.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const cols = [...panel.columns.values()];
+  return parquetBytes(cols.map((c) => ({ name: c.doc.name, type: SQL_TYPE[c.doc.type], values: c.values })), panel.nrows);
 }
 
 /** The files `writePanel` writes, by name. */

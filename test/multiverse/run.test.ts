@@ -7,7 +7,8 @@ import { FORKS, enumerateSpecs, selectOptions, type ForkSelection } from "../../
 import { multiverse, summaryJson } from "../../src/multiverse/multiverse.js";
 import { runMultiverse, type MultiverseEngine } from "../../src/multiverse/run.js";
 import { studyOptionsOf } from "../../src/multiverse/spec-model.js";
-import { reproduceCommand, specsCsv } from "../../src/multiverse/specs-csv.js";
+import { reproduceCommand, SPEC_COLUMNS, specsCsv, specsParquet } from "../../src/multiverse/specs-csv.js";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { analysisCsv } from "../../src/report/panel-csv.js";
 import { prepareRows } from "../../src/study/data.js";
 import { DEFAULT_OPTIONS } from "../../src/study/options.js";
@@ -79,6 +80,37 @@ describe("runMultiverse on the synthetic panel", () => {
     expect(summaryJson(a, "test")).toBe(summaryJson(b, "test"));
     const c = multiverse({ grid: "default", forks: SMALL, max: 30, seed: 12 }, engine());
     expect(specsCsv(c.results)).not.toBe(specsCsv(a.results));
+  });
+
+  it("writes specs.parquet with the rows, columns and values of specs.csv, the same bytes every run", async () => {
+    const a = multiverse({ grid: "default", forks: SMALL, max: 30, seed: 11 }, engine());
+    const bytes = await specsParquet(a.results);
+    expect(Buffer.from(await specsParquet(a.results)).equals(Buffer.from(bytes))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "pkt-mv-pq-"));
+    try {
+      const file = join(dir, "specs.parquet");
+      writeFileSync(file, bytes);
+      const db = await DuckDBInstance.create(":memory:");
+      const con = await db.connect();
+      const reader = await con.runAndReadAll(`SELECT * FROM read_parquet('${file}') ORDER BY "index"`);
+      const rows = reader.getRowObjectsJS();
+      con.closeSync();
+      db.closeSync();
+      expect(reader.columnNames()).toEqual([...SPEC_COLUMNS]);
+      expect(rows).toHaveLength(30);
+      const csv = specsCsv(a.results).trim().split("\n").slice(1);
+      rows.forEach((row, i) => {
+        const r = a.results[i];
+        expect(Number(row.index)).toBe(r.index);
+        expect(row.estimate).toBe(r.estimate);
+        expect(row.std_error).toBe(r.std_error);
+        expect(row.converged).toBe(r.converged);
+        expect(row.reproduce).toBe(reproduceCommand(r));
+        expect(csv[i].startsWith(`${r.index},${r.claim},`)).toBe(true);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("summarizes shares and a variance decomposition within [0, 1]", () => {
