@@ -15,6 +15,8 @@ export interface CurveChartOptions {
   readonly width: number;
   /** Longest matrix label in px. */
   readonly labelLimit: number;
+  /** A narrow page: the legend stacks. */
+  readonly narrow: boolean;
   /** The selected specification's index (ringed), if any. */
   readonly selected: number | null;
 }
@@ -47,6 +49,7 @@ export function curveSpec(curve: Curve, forks: readonly PresentFork[], o: CurveC
     { field: "estimate", format: ".3f" },
     { field: "p", title: "p", format: ".3f" },
   ];
+  const legend = { orient: "top", direction: o.narrow ? "vertical" : "horizontal" };
   const selected = o.selected === null ? [] : points.filter((p) => p.index === o.selected);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -58,10 +61,10 @@ export function curveSpec(curve: Curve, forks: readonly PresentFork[], o: CurveC
         data: { values: points },
         encoding: { x },
         layer: [
-          { mark: { type: "rule", strokeWidth: 1, opacity: 0.4 }, encoding: { y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, color: { ...color, title: null, legend: { orient: "top", direction: "horizontal" } } } },
+          { mark: { type: "rule", strokeWidth: 1, opacity: 0.4 }, encoding: { y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, color: { ...color, title: null, legend } } },
           {
             mark: { type: "point", filled: true, size: n > 150 ? 18 : 36, cursor: "pointer" },
-            encoding: { y: { field: "estimate", type: "quantitative" }, color: { ...color, title: null, legend: { orient: "top", direction: "horizontal" } }, tooltip },
+            encoding: { y: { field: "estimate", type: "quantitative" }, color: { ...color, title: null, legend }, tooltip },
           },
           ...(selected.length > 0
             ? [{ data: { values: selected }, mark: { type: "point", size: 160, strokeWidth: 2, color: PALETTE.us, filled: false }, encoding: { y: { field: "estimate", type: "quantitative" } } }]

@@ -124,7 +124,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
       return;
     }
     const narrow = host.clientWidth < 640;
-    const labelLimit = narrow ? 125 : 220;
+    const labelLimit = narrow ? 145 : 220;
     const width = Math.max(160, (curveBox.clientWidth || host.clientWidth) - labelLimit - 40);
     const { step, drawn } = thinned(curve);
     const forks = forksPresent(drawn);
@@ -134,7 +134,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
       curve.otherScale > 0 ? `${fmtInt(curve.otherScale)} estimated specifications on another scale (probit or linear probability) are not drawn on this axis; filter by estimator to see them.` : "",
       "Click a point or a tick to open its specification.",
     ].filter((s) => s !== "").join(" ");
-    await renderChart(curveBox, curveSpec(curve, forks, { width, labelLimit, selected: st.selected }), {
+    await renderChart(curveBox, curveSpec(curve, forks, { width, labelLimit, narrow, selected: st.selected }), {
       name: `multiverse-${st.claim}`,
       onClick: (d) => {
         if (typeof d.index === "number") void openSpec(d.index, true);
@@ -150,7 +150,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
     const slice = all.slice(st.page * PAGE, (st.page + 1) * PAGE);
     const varying = forksPresent(all).filter((f) => f.id !== "estimator");
     const table = el("table", { id: "mv-table" });
-    table.append(el("thead", {}, el("tr", {}, ...["rank", "spec", "estimator", "estimate", "95% CI", "p", "N", "choices", ""].map((h) => el("th", { scope: "col", text: h })))));
+    table.append(el("thead", {}, el("tr", {}, ...["", "rank", "spec", "estimator", "estimate", "95% CI", "p", "N", "choices"].map((h) => el("th", { scope: "col", text: h })))));
     const body = el("tbody");
     slice.forEach((r, i) => {
       const rank = st.page * PAGE + i + 1;
@@ -158,6 +158,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
       open.addEventListener("click", () => void openSpec(r.index, true));
       const ok = estimated(r);
       body.append(el("tr", { class: r.index === st.selected ? "selected" : undefined },
+        el("td", {}, open),
         el("td", { class: "num", text: ok && rank <= ranked.length ? String(rank) : "–" }),
         el("td", { class: "num", text: String(r.index) }),
         el("td", { text: r.choices.estimator }),
@@ -166,7 +167,6 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
         el("td", { class: "num", text: ok ? fmtPValue(r.p_value) : "" }),
         el("td", { class: "num", text: fmtInt(r.nobs) }),
         el("td", { class: "mv-choices", text: varying.map((f) => r.choices[f.id]).filter((o) => o !== "-").join(" · ") }),
-        el("td", {}, open),
       ));
     });
     table.append(body);
@@ -189,6 +189,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
       void update();
     }
     detail.dataset.index = String(index);
+    delete detail.dataset.fit;
     detail.replaceChildren(el("h3", { id: "mv-detail-title", tabindex: -1, text: `Specification ${index}` }), el("p", { class: "status", text: "Loading…" }));
     if (scroll) {
       detail.scrollIntoView({ block: "start" });
