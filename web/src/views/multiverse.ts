@@ -190,17 +190,19 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
     }
     detail.dataset.index = String(index);
     delete detail.dataset.fit;
-    detail.replaceChildren(el("h3", { id: "mv-detail-title", tabindex: -1, text: `Specification ${index}` }), el("p", { class: "status", text: "Loading…" }));
+    // The heading stays when the details arrive, so keyboard focus stays on it.
+    const title = el("h3", { id: "mv-detail-title", tabindex: -1, text: `Specification ${index}` });
+    detail.replaceChildren(title, el("p", { class: "status", text: "Loading…" }));
     if (scroll) {
       detail.scrollIntoView({ block: "start" });
-      (detail.querySelector("#mv-detail-title") as HTMLElement).focus({ preventScroll: true });
+      title.focus({ preventScroll: true });
     }
     const row = await getJson<SpecRow>(`/api/multiverse/spec/${index}`);
     if (stale() || my !== fitSeq) return;
-    await renderDetail(row, () => stale() || my !== fitSeq);
+    await renderDetail(row, title, () => stale() || my !== fitSeq);
   };
 
-  const renderDetail = async (row: SpecRow, gone: () => boolean) => {
+  const renderDetail = async (row: SpecRow, title: HTMLElement, gone: () => boolean) => {
     const choiceRows = FORKS.filter((f) => row.choices[f.id] !== "-").map((f) => ({
       fork: f.label, option: row.choices[f.id], why: f.options.find((o) => o.id === row.choices[f.id])?.reason ?? "",
     }));
@@ -212,8 +214,9 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
     const fitStatus = el("p", { class: "status", id: "mv-fit-status", text: "Fitting in your browser…" });
     const compare = el("p", { id: "mv-compare", class: "status" });
     const coefBox = el("div", { id: "mv-coef", class: "table-wrap" });
-    detail.replaceChildren(
-      el("h3", { id: "mv-detail-title", tabindex: -1, text: `Specification ${row.index}: ${row.model}, ${row.choices.estimator}, ${row.choices.sample}` }),
+    title.textContent = `Specification ${row.index}: ${row.model}, ${row.choices.estimator}, ${row.choices.sample}`;
+    while (detail.lastChild !== null && detail.lastChild !== title) detail.lastChild.remove();
+    detail.append(
       el("p", { class: "caption", text: `Formula: ${row.formula}. Estimator: ${row.kind}; variance: ${row.vcov}${row.exclude.length > 0 ? `; countries left out (COW): ${row.exclude.join(", ")}` : ""}.` }),
       el("p", { id: "mv-server", class: "status", text: server }),
       choicesBox,
