@@ -49,7 +49,7 @@ export function curveSpec(curve: Curve, forks: readonly PresentFork[], o: CurveC
     { field: "estimate", format: ".3f" },
     { field: "p", title: "p", format: ".3f" },
   ];
-  const legend = { orient: "top", direction: o.narrow ? "vertical" : "horizontal" };
+  const legend = { orient: "top", direction: o.narrow ? "vertical" : "horizontal", symbolOpacity: 1 };
   const selected = o.selected === null ? [] : points.filter((p) => p.index === o.selected);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

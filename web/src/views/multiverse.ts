@@ -61,7 +61,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
   host.append(
     el("p", { class: "caption", text: `${fmtInt(mv.summary.fitted ?? 0)} specifications fitted${grid ? ` of the ${mv.summary.request?.grid ?? "default"} grid's ${fmtInt(grid.total)}` : ""}${mv.summary.request?.max != null ? ` (a seeded random subset: --max ${mv.summary.request.max} --seed ${mv.summary.request.seed ?? 1})` : ""}, by ${mv.summary.program?.name ?? "pkt"} ${mv.summary.program?.version ?? ""}.` }),
     el("div", { class: "controls wrap" },
-      select("mv-claim", "Claim", claims.map((c) => [c.claim, `${c.model}: ${c.title}`] as const), st.claim, (v) => {
+      select("mv-claim", "Claim", claims.map((c) => [c.claim, c.title] as const), st.claim, (v) => {
         st.claim = v;
         st.filters = {};
         st.selected = null;
