@@ -239,7 +239,10 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
     } catch (err) {
       if (gone()) return;
       fitStatus.classList.add("error");
-      fitStatus.textContent = `The browser's engine could not fit this specification (${err instanceof Error ? err.message : String(err)}); the numbers above are specs.csv's, from the server.`;
+      const why = err instanceof Error ? err.message : String(err);
+      fitStatus.textContent = row.error !== null
+        ? `The browser's engine could not fit it either (${why}), as on the server.`
+        : `The browser's engine could not fit this specification (${why}); the numbers above are specs.csv's, from the server.`;
       detail.dataset.fit = "failed";
       return;
     }
