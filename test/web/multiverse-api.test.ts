@@ -61,9 +61,13 @@ describe("/api/multiverse", () => {
 
   it("serves a claim's specifications, compact, and one specification in full", async () => {
     const r = await get(withResults, "/api/multiverse/specs?claim=size");
-    const rows = r.body.rows as { index: number; estimate: number; reproduce?: string }[];
+    const rows = r.body.rows as { index: number; estimate: number; choices: string[]; reproduce?: string }[];
     expect(rows.map((x) => [x.index, x.estimate])).toEqual([[1, 0.1], [2, -0.2]]);
     expect(rows[0].reproduce).toBeUndefined();
+    const forks = r.body.forks as string[];
+    expect(forks).toEqual(FORKS.map((f) => f.id));
+    expect(rows[0].choices[forks.indexOf("estimator")]).toBe("logit");
+    expect(rows[0].choices[forks.indexOf("duration")]).toBe("-");
     const one = await get(withResults, "/api/multiverse/spec/30");
     expect(one.body.claim).toBe("placebo");
     expect(one.body.reproduce).toMatch(/^pkt report /);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FORKS, enumerateSpecs, selectOptions, type ForkSelection } from "../../src/multiverse/forks.js";
 import { runMultiverse } from "../../src/multiverse/run.js";
 import { fitModel } from "../../web/src/model/engine.js";
-import { agrees, applyFilters, concreteOf, curveOf, forksPresent, specSample, summaryLine, tallyOf, type SpecPoint } from "../../web/src/model/multiverse.js";
+import { agrees, applyFilters, concreteOf, curveOf, decodeSpecs, forksPresent, specSample, summaryLine, tallyOf, type SpecPoint } from "../../web/src/model/multiverse.js";
 import { syntheticPanel } from "../fixtures/study/synthetic-panel.js";
 
 const PANEL = syntheticPanel();
@@ -29,6 +29,12 @@ describe("Multiverse view helpers", () => {
     point(4, 0.01, 0.001, { estimator: "lpm-fe", sample: "all" }, "feols"),
     point(5, null, 1, { estimator: "clogit", sample: "no-balkans" }, "clogit"),
   ];
+
+  it("decodes the API's choices (in the order of forks) into fork id -> option", () => {
+    const [r] = decodeSpecs({ claim: "size", forks: ["estimator", "sample"], rows: [{ ...point(1, 0.3, 0.01, {}), choices: ["clogit", "all"] }] });
+    expect(r.choices).toEqual({ estimator: "clogit", sample: "all" });
+    expect(r.estimate).toBe(0.3);
+  });
 
   it("filters by fork option and finds the forks that vary", () => {
     expect(forksPresent(rows).map((f) => [f.id, f.options])).toEqual([["estimator", ["logit", "clogit", "lpm-fe"]], ["sample", ["all", "no-balkans"]]]);

@@ -14,6 +14,18 @@ import { columnsOf } from "../../../src/study/spec.js";
 /** A specification as /api/multiverse/specs sends it. */
 export type SpecPoint = Pick<SpecRow, "index" | "choices" | "estimate" | "std_error" | "p_value" | "conf_low" | "conf_high" | "nobs" | "kind" | "error">;
 
+/** /api/multiverse/specs: the choices of each row in the order of `forks`. */
+export interface SpecsResponse {
+  readonly claim: string;
+  readonly forks: readonly string[];
+  readonly rows: readonly (Omit<SpecPoint, "choices"> & { readonly choices: readonly string[] })[];
+}
+
+/** The rows of /api/multiverse/specs with their choices as fork id -> option. */
+export function decodeSpecs(res: SpecsResponse): SpecPoint[] {
+  return res.rows.map((r) => ({ ...r, choices: Object.fromEntries(res.forks.map((f, i) => [f, r.choices[i]])) }));
+}
+
 /** Fork id -> chosen option id ("" or absent: every option). */
 export type Filters = Readonly<Record<string, string>>;
 

@@ -10,7 +10,7 @@ import { getJson, getJsonPlain, variantParams, type Meta, type MultiverseMeta, t
 import { button, fmt, fmtInt, fmtPValue, renderChart, renderTable } from "../charts.js";
 import { el, select } from "../dom.js";
 import { fitInWorker } from "../model/client.js";
-import { SAMPLE_COLUMNS, agrees, applyFilters, concreteOf, curveOf, estimated, forksPresent, specSample, summaryLine, tallyOf, type Filters, type SpecPoint } from "../model/multiverse.js";
+import { SAMPLE_COLUMNS, agrees, applyFilters, concreteOf, curveOf, decodeSpecs, estimated, forksPresent, specSample, summaryLine, tallyOf, type Filters, type SpecPoint, type SpecsResponse } from "../model/multiverse.js";
 import { variantOf } from "../model/study.js";
 import { columnsOf } from "../../../src/study/spec.js";
 import { MAX_DRAWN, curveSpec, thinned } from "./multiverse-curve.js";
@@ -83,9 +83,9 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
 
   const loadClaim = async () => {
     summary.textContent = "Loading…";
-    const res = await getJson<{ rows: SpecPoint[] }>("/api/multiverse/specs", { claim: st.claim });
+    const res = await getJson<SpecsResponse>("/api/multiverse/specs", { claim: st.claim });
     if (stale()) return;
-    rows = res.rows;
+    rows = decodeSpecs(res);
     host.dataset.claim = st.claim;
     const forks = forksPresent(rows);
     for (const k of Object.keys(st.filters)) if (!forks.some((f) => f.id === k && f.options.includes(st.filters[k]))) delete st.filters[k];
@@ -166,7 +166,7 @@ export async function renderMultiverse(host: HTMLElement, meta: Meta, params: UR
         el("td", { class: "num", text: ok ? `${fmt(r.conf_low, 3)} to ${fmt(r.conf_high, 3)}` : "" }),
         el("td", { class: "num", text: ok ? fmtPValue(r.p_value) : "" }),
         el("td", { class: "num", text: fmtInt(r.nobs) }),
-        el("td", { class: "mv-choices", text: varying.map((f) => r.choices[f.id]).filter((o) => o !== "-").join(" · ") }),
+        el("td", { class: "mv-choices", text: varying.map((f) => r.choices[f.id]).filter((o) => o !== undefined && o !== "-").join(" · ") }),
       ));
     });
     table.append(body);
