@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { MultiverseDir } from "../multiverse/read-specs.js";
 import type { DashboardData } from "./data.js";
 import { HttpError } from "./params.js";
 import { createApi } from "./routes.js";
@@ -8,6 +9,7 @@ import { contentType, resolveStatic } from "./static.js";
 
 export type { DashboardData, PanelRow, PanelVariant, MissionYear, SourceInfo, ColumnInfo } from "./data.js";
 export { DEFAULT_VARIANT, VARIANT_CHOICES } from "./data.js";
+export { DEFAULT_MULTIVERSE_DIR, MULTIVERSE_MISSING } from "./multiverse-routes.js";
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -21,6 +23,8 @@ export interface ServerOptions {
   readonly host?: string;
   /** Program name and version for /api/meta. */
   readonly program?: { name: string; version: string };
+  /** Results of `pkt multiverse --out DIR` (readMultiverseDir) for /api/multiverse; without them that route answers 404 with the command to run. */
+  readonly multiverse?: MultiverseDir | null;
 }
 
 /** A running server. */
@@ -49,7 +53,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
  * GET and HEAD only. Resolves once listening.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const api = createApi(opts.data, opts.program ?? { name: "pkt", version: "0.0.0" });
+  const api = createApi(opts.data, opts.program ?? { name: "pkt", version: "0.0.0" }, opts.multiverse ?? null);
   const files = new Map<string, Buffer>();
   const sockets = new Set<Socket>();
 

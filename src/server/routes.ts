@@ -1,4 +1,6 @@
+import type { MultiverseDir } from "../multiverse/read-specs.js";
 import { DEFAULT_VARIANT, type DashboardData, type PanelRow } from "./data.js";
+import { isMultiversePath, multiverseRoute } from "./multiverse-routes.js";
 import { HttpError, VARIANT_PARAMS, parseColumns, parseIso3, parseQuery, parseVariant, parseYear, parseYears } from "./params.js";
 
 /** The columns `/api/map` returns for each country. */
@@ -14,8 +16,11 @@ export interface Api {
 
 const ISO3_PATH = /^\/api\/country\/([^/]*)$/;
 
-/** Build the API over dashboard data; answers are computed once per distinct request and cached. */
-export function createApi(data: DashboardData, program: { name: string; version: string }): Api {
+/**
+ * Build the API over dashboard data and, when given, the results of `pkt multiverse`;
+ * answers are computed once per distinct request and cached.
+ */
+export function createApi(data: DashboardData, program: { name: string; version: string }, multiverse: MultiverseDir | null = null): Api {
   const columnNames = data.columns.map((c) => c.name);
   const cache = new Map<string, Buffer>();
   const MAX_CACHE = 512;
@@ -90,9 +95,10 @@ export function createApi(data: DashboardData, program: { name: string; version:
       let body: unknown;
       const route = routes[path];
       if (route !== undefined) body = await route(rawQuery);
+      else if (isMultiversePath(path)) body = multiverseRoute(multiverse, path, rawQuery);
       else {
         const m = ISO3_PATH.exec(path);
-        if (m === null) throw new HttpError(404, `no API endpoint ${JSON.stringify(path.slice(0, 60))}; endpoints: /api/meta, /api/panel, /api/map, /api/country/ISO3`);
+        if (m === null) throw new HttpError(404, `no API endpoint ${JSON.stringify(path.slice(0, 60))}; endpoints: /api/meta, /api/panel, /api/map, /api/country/ISO3, /api/multiverse`);
         body = await country(m[1], rawQuery);
       }
       const buf = Buffer.from(JSON.stringify(body), "utf8");

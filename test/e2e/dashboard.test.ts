@@ -1,15 +1,19 @@
 /**
  * End-to-end: the built app in Debian's Chromium (playwright-core), served by
  * startServer. Screenshots go to out/e2e/; timings are printed and written to
- * out/e2e/timings.json.
+ * out/e2e/timings.json. With the real data, a small multiverse (`pkt multiverse --max 120`)
+ * runs beside the panel build and feeds the Multiverse view.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/index.js";
+import { promisify } from "node:util";
+import { readMultiverseDir, type MultiverseDir } from "../../src/multiverse/read-specs.js";
+import { MULTIVERSE_MISSING, startServer, type DashboardData, type RunningServer } from "../../src/server/index.js";
+import { DATA_DIR } from "../util/data.js";
 import { e2eData } from "./data.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -22,6 +26,9 @@ let server: RunningServer;
 let context: BrowserContext;
 let page: Page;
 let profile: string;
+let data: DashboardData;
+let mvDir: string | null = null;
+let multiverse: MultiverseDir | null = null;
 const timings: Record<string, unknown> = {};
 const errors: string[] = [];
 
@@ -32,11 +39,25 @@ function report(line: string): void {
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], { cwd: ROOT, stdio: "ignore" });
   mkdirSync(OUT, { recursive: true });
-  const data = await e2eData();
+  // The multiverse (a child process, on the other core) runs while this process builds the panel.
+  const mv = process.env.PKT_E2E_DATA === "synthetic" || !existsSync(join(DATA_DIR, "manifest.json")) ? null : runSmallMultiverse();
+  data = await e2eData();
   timings.data = data.origin;
-  server = await startServer({ data, staticDir: DIST, program: { name: "pkt", version: "e2e" } });
+  if (mv !== null) multiverse = await mv;
+  server = await startServer({ data, staticDir: DIST, program: { name: "pkt", version: "e2e" }, multiverse });
   await freshBrowser();
 });
+
+/** `pkt multiverse --max 120 --seed 1` into a temporary directory, read back; its time goes to timings.json. */
+async function runSmallMultiverse(): Promise<MultiverseDir> {
+  if (!existsSync(join(ROOT, "dist/cli/main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
+  mvDir = mkdtempSync(join(tmpdir(), "pkt-e2e-mv-"));
+  const t0 = performance.now();
+  await promisify(execFile)(process.execPath, [join(ROOT, "bin/pkt.js"), "multiverse", "--max", "120", "--seed", "1", "--no-png", "--quiet", "--out", mvDir, "--data-dir", DATA_DIR], { cwd: ROOT });
+  timings.multiverseRunMs = Math.round(performance.now() - t0);
+  report(`pkt multiverse --max 120 --seed 1: ${timings.multiverseRunMs as number} ms (beside the panel build)`);
+  return readMultiverseDir(mvDir);
+}
 
 /** Close the browser (if any) and start a new one with a fresh, empty profile. */
 async function freshBrowser(): Promise<void> {
@@ -57,6 +78,7 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
+  if (mvDir) rmSync(mvDir, { recursive: true, force: true });
   writeFileSync(join(OUT, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
 });
 
@@ -272,6 +294,77 @@ describe("dashboard in Chromium", () => {
     expect(await page.textContent(".view-simulate")).not.toMatch(/\/api\/panel|%2C/);
   });
 
+  it("multiverse view without results: the server's message with the command to run, no stack trace", async () => {
+    const bare = await startServer({ data, staticDir: DIST, program: { name: "pkt", version: "e2e" } });
+    const before = errors.length;
+    try {
+      await page.goto(`${bare.url}/#/multiverse`);
+      await page.waitForSelector("#mv-missing");
+      const text = (await page.textContent("#mv-missing")) ?? "";
+      expect(text).toBe(MULTIVERSE_MISSING.replace(/`/g, ""));
+      expect(await page.textContent("#mv-missing code")).toBe("pkt multiverse --out out/multiverse");
+      expect(await page.textContent(".view-multiverse")).not.toMatch(/Error:|\bat \w+ \(|\/api\//);
+      await page.screenshot({ path: join(OUT, "8-multiverse-missing.png"), fullPage: true });
+      // The browser logs the 404 this test asks for; any other error stays for the last test.
+      const added = errors.splice(before);
+      errors.push(...added.filter((e) => !/status of 404/.test(e)));
+      expect(added.filter((e) => /status of 404/.test(e))).toHaveLength(1);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it.skipIf(process.env.PKT_E2E_DATA === "synthetic" || !existsSync(join(DATA_DIR, "manifest.json")))(
+    "multiverse: a filter changes the count; a specification opened from the curve and from the list refits in the browser to specs.csv's estimate",
+    async () => {
+      expect(multiverse).not.toBeNull();
+      const specs = multiverse!.specs;
+      const t0 = performance.now();
+      await page.goto(`${server.url}/#/multiverse?claim=size`);
+      await page.waitForSelector("#mv-curve svg");
+      timings.multiverseViewMs = Math.round(performance.now() - t0);
+      const total = specs.filter((r) => r.claim === "size").length;
+      expect(Number(await page.getAttribute("#mv-summary", "data-shown"))).toBe(total);
+      expect(await page.textContent("#mv-summary")).toMatch(new RegExp(`^${total} of ${total} specifications; \\d+\\.\\d% positive and p < 0\\.05`));
+      await page.selectOption("#mv-f-estimator", "logit");
+      const logit = specs.filter((r) => r.claim === "size" && r.choices.estimator === "logit").length;
+      await page.waitForSelector(`#mv-summary[data-shown='${logit}']`);
+      expect(logit).toBeLessThan(total);
+      expect(await page.textContent("#mv-summary")).toContain(`${logit} of ${total} specifications`);
+      expect(page.url()).toContain("estimator=logit");
+      await page.screenshot({ path: join(OUT, "9-multiverse-logit.png"), fullPage: true });
+
+      const checks: { index: number; browser: number; csv: number; diff: number }[] = [];
+      const check = async () => {
+        await page.waitForSelector("#mv-detail[data-fit]", { timeout: 30_000 });
+        expect(await page.getAttribute("#mv-detail", "data-fit"), (await page.textContent("#mv-fit-status")) ?? "").toBe("done");
+        const index = Number(await page.getAttribute("#mv-detail", "data-index"));
+        const row = specs.find((r) => r.index === index)!;
+        const browser = Number(await page.getAttribute("#mv-compare", "data-browser"));
+        expect(Number(await page.getAttribute("#mv-compare", "data-csv"))).toBe(row.estimate);
+        expect(Math.abs(browser - row.estimate!)).toBeLessThan(1e-6);
+        expect(await page.textContent("#mv-reproduce")).toContain("pkt fit --data pkt-spec/panel.csv");
+        checks.push({ index, browser, csv: row.estimate!, diff: Math.abs(browser - row.estimate!) });
+      };
+      // A point of the curve (Vega writes the tooltip fields into each mark's aria-label).
+      const point = page.locator('#mv-curve path[aria-roledescription="point"]').first();
+      const box = await point.boundingBox();
+      expect(box).not.toBeNull();
+      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await check();
+      // The list, by keyboard: a different specification (a conditional logit one after clearing the filter).
+      await page.selectOption("#mv-f-estimator", "clogit");
+      await page.waitForSelector(`#mv-summary[data-shown='${specs.filter((r) => r.claim === "size" && r.choices.estimator === "clogit").length}']`);
+      await page.focus("button.mv-open >> nth=0");
+      await page.keyboard.press("Enter");
+      await check();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("mv-detail-title");
+      await page.screenshot({ path: join(OUT, "10-multiverse-spec.png"), fullPage: true });
+      timings.multiverseAgreement = checks;
+      report(`multiverse: browser refit vs specs.csv: ${checks.map((c) => `spec ${c.index} |diff| ${c.diff.toExponential(1)}`).join(", ")}`);
+    },
+  );
+
   it("no page scrolls sideways at 420 px, and figure text stays at least 11 px on screen", async () => {
     const views: [string, string][] = [
       ["/#/map?year=2008", "#timeline-chart svg"],
@@ -280,6 +373,7 @@ describe("dashboard in Chromium", () => {
       ["/#/simulate?country=HTI&year=2008", "#sim-curve svg"],
       ["/#/simulate?model=M3", "#sim-curve svg"],
       ["/#/sources", ".view-sources table"],
+      multiverse !== null ? ["/#/multiverse?claim=duration", "#mv-curve svg"] : ["/#/multiverse", "#mv-missing"],
     ];
     for (const width of [420, 1280]) {
       await page.setViewportSize({ width, height: 900 });

@@ -95,3 +95,26 @@ export function variantParams(v: Partial<Variant>, defaults: Variant): Record<st
   }
   return out;
 }
+
+/** /api/multiverse: summary.json of `pkt multiverse` and the specifications per claim in specs.csv. */
+export interface MultiverseMeta {
+  summary: {
+    program?: { name: string; version: string };
+    request?: { grid: string; max: number | null; seed: number | null };
+    grid?: { total: number; by_claim: Record<string, number> };
+    fitted?: number;
+    claims: { claim: string; model: string; title: string }[];
+  };
+  counts: Record<string, number>;
+}
+
+/**
+ * GET a JSON endpoint without memoising; a non-200 answer rejects with the server's message
+ * alone (no URL), so a view can show it as it is.
+ */
+export async function getJsonPlain<T>(path: string): Promise<T> {
+  const res = await fetch(path);
+  const body = (await res.json()) as unknown;
+  if (!res.ok) throw new Error((body as { error?: string }).error ?? res.statusText);
+  return body as T;
+}

@@ -1,4 +1,4 @@
-/** The dashboard: a hash router over four views, and the provenance footer. */
+/** The dashboard: a hash router over its views, and the provenance footer. */
 import "./style.css";
 import { getJson, type Meta } from "./api.js";
 import { disposeCharts } from "./charts.js";
@@ -7,6 +7,7 @@ import { prefetchShapes } from "./geo.js";
 import { renderCountry } from "./views/country.js";
 import { renderExplorer } from "./views/explorer.js";
 import { renderMap } from "./views/map.js";
+import { renderMultiverse } from "./views/multiverse.js";
 import { renderSimulator } from "./views/simulator.js";
 import { renderSources } from "./views/sources.js";
 
@@ -34,6 +35,7 @@ async function show(meta: Meta): Promise<void> {
     if (r.name === "country" && r.arg) await renderCountry(host, meta, r.arg, stale);
     else if (r.name === "models") await renderExplorer(host, meta, stale);
     else if (r.name === "simulate") await renderSimulator(host, meta, r.params, stale);
+    else if (r.name === "multiverse") await renderMultiverse(host, meta, r.params, stale);
     else if (r.name === "sources") renderSources(host, meta);
     else await renderMap(host, meta, r.params, stale);
   } catch (err) {
