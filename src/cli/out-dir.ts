@@ -5,6 +5,27 @@ import { OptionError } from "../core/errors.js";
 /** Files whose presence marks a directory as an earlier pkt output (which a new run may replace). */
 const PKT_OUTPUT_MARKERS = ["provenance.json", "cases.json"];
 
+/**
+ * Whether `dir` is an earlier pkt output: it holds a marker file, or the summary.json of a
+ * `pkt multiverse` run (program name "pkt").
+ */
+export function isPktOutput(dir: string): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  if (PKT_OUTPUT_MARKERS.some((m) => entries.includes(m))) return true;
+  if (!entries.includes("summary.json")) return false;
+  try {
+    const s = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as { program?: { name?: unknown } };
+    return s.program?.name === "pkt";
+  } catch {
+    return false;
+  }
+}
+
 /** Virtual file systems: nothing can be written there, and Node's recursive mkdir loops forever on /proc. */
 const VIRTUAL_ROOTS = ["/proc", "/sys", "/dev"];
 
@@ -57,7 +78,10 @@ export function openOutDir(flag: string, given: string): OutDir {
     const st = statSync(path);
     if (!st.isDirectory()) fail(flag, given, "a directory", "a file");
     const entries = readdirSync(path);
-    if (entries.length > 0 && !PKT_OUTPUT_MARKERS.some((m) => entries.includes(m))) {
+    // An earlier output, or a directory holding only earlier outputs (out/ with out/multiverse
+    // from `pkt multiverse`, which `pkt report --out out` carries forward).
+    const earlier = isPktOutput(path) || (entries.length > 0 && entries.every((e) => statSync(join(path, e)).isDirectory() && isPktOutput(join(path, e))));
+    if (entries.length > 0 && !earlier) {
       fail(flag, given, "an empty directory or an earlier pkt output (pkt replaces the whole directory)", `${entries.length} other file${entries.length === 1 ? "" : "s"}, e.g. ${JSON.stringify(entries[0])}; choose another ${flag}`);
     }
   }

@@ -8,7 +8,7 @@ import { multiverseCardLine, provenanceSentence } from "../report/multiverse-sec
 import { resolveDataDir } from "../sources/data-dir.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type StudyOptions } from "../study/options.js";
 import { VERSION } from "../core/version.js";
-import { withOutDir } from "./out-dir.js";
+import { isPktOutput, withOutDir } from "./out-dir.js";
 import { withFlagNames } from "./flag-names.js";
 
 interface ReportCliOptions {
@@ -111,7 +111,8 @@ export function registerReportCommand(program: Command): void {
       const options = studyOptionsFromCli(c);
       const sampleText = (c.multiverseSample ?? String(REPORT_MULTIVERSE_SAMPLE)).trim();
       if (!/^\d+$/.test(sampleText) || Number(sampleText) > 10000) throw new OptionError(`--multiverse-sample: expected a whole number from 0 to 10000, got ${JSON.stringify(c.multiverseSample)}`);
-      const multiverse = { reuseDir: resolve(c.multiverseFrom ?? join(c.out, "multiverse")), perClaim: Number(sampleText), seed: 1 };
+      const inOut = resolve(join(c.out, "multiverse"));
+      const multiverse = { reuseDir: resolve(c.multiverseFrom ?? inOut), perClaim: Number(sampleText), seed: 1, carryDir: isPktOutput(inOut) ? inOut : null };
       // Fail before the long run when a PDF is asked for and no Chromium can print it.
       const chromium = c.pdf ? findChromium(c.chromium) : null;
       const dir = resolveDataDir(c.dataDir);

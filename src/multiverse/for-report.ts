@@ -29,6 +29,8 @@ export interface MultiverseDigest {
   readonly curves: readonly { readonly claim: ClaimId; readonly svg: string }[];
   /** The run's files (specs.csv, specs.parquet, summary.json, figures/...), paths relative to its directory. */
   readonly files: readonly { readonly path: string; readonly data: string | Uint8Array }[];
+  /** Where the report links the run's specs.csv: a path inside the report's output, or the reused run's own. */
+  readonly link: string;
 }
 
 interface SummaryFile {
@@ -64,6 +66,11 @@ export function whyNotReusable(s: SummaryFile, version: string): string | null {
   return null;
 }
 
+/** Every file under `dir` (recursively, sorted), paths relative to it, with its bytes. */
+export function readRunFiles(dir: string): { path: string; data: Uint8Array }[] {
+  return filesUnder(dir).map((p) => ({ path: p, data: readFileSync(join(dir, p)) as Uint8Array }));
+}
+
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -77,17 +84,20 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-function digestOf(s: SummaryFile, files: { path: string; data: string | Uint8Array }[], mode: MultiverseDigest["mode"], reusedFrom: string | null, notReused: string | null): MultiverseDigest {
+function digestOf(s: SummaryFile, files: { path: string; data: string | Uint8Array }[], mode: MultiverseDigest["mode"], reusedFrom: string | null, notReused: string | null, link: string): MultiverseDigest {
   const text = (f: { data: string | Uint8Array }) => (typeof f.data === "string" ? f.data : Buffer.from(f.data).toString("utf8"));
   const curves = CLAIMS.flatMap((c) => {
     const f = files.find((x) => x.path === `figures/curve-${c.id}.svg`);
     return f === undefined ? [] : [{ claim: c.id, svg: text(f) }];
   });
-  return { mode, reusedFrom, notReused, request: s.request, grid: s.grid, fitted: s.fitted, claims: s.claims, curves, files };
+  return { mode, reusedFrom, notReused, request: s.request, grid: s.grid, fitted: s.fitted, claims: s.claims, curves, files, link };
 }
 
-/** The earlier run in `dir` when it can be reused, else the reason it cannot (null reason: nothing there). */
-export function reuseMultiverse(dir: string, version: string): { digest: MultiverseDigest } | { why: string | null } {
+/**
+ * The earlier run in `dir` when it can be reused, else the reason it cannot (null reason:
+ * nothing there). `link`: where the report will link its specs.csv (default: the run's own).
+ */
+export function reuseMultiverse(dir: string, version: string, link = join(dir, "specs.csv")): { digest: MultiverseDigest } | { why: string | null } {
   const summaryPath = join(dir, "summary.json");
   if (!existsSync(summaryPath)) return { why: null };
   let s: SummaryFile;
@@ -99,8 +109,7 @@ export function reuseMultiverse(dir: string, version: string): { digest: Multive
   const why = whyNotReusable(s, version);
   if (why !== null) return { why };
   if (!existsSync(join(dir, "specs.csv"))) return { why: `${join(dir, "specs.csv")} is missing` };
-  const files = filesUnder(dir).map((p) => ({ path: p, data: readFileSync(join(dir, p)) as Uint8Array }));
-  return { digest: digestOf(s, files, "reused", dir, null) };
+  return { digest: digestOf(s, readRunFiles(dir), "reused", dir, null, link) };
 }
 
 /** Options of {@link sampleMultiverse}. */
@@ -114,6 +123,8 @@ export interface SampleOptions {
   /** Run on a worker thread (when the compiled worker exists); default true. */
   readonly thread?: boolean;
   readonly notReused?: string | null;
+  /** Where the report links the sample's specs.csv. */
+  readonly link: string;
 }
 
 /**
@@ -126,5 +137,5 @@ export async function sampleMultiverse(engine: MultiverseEngine, o: SampleOption
   const m = url !== null ? await multiverseParallel(req, engine, { dataDir: o.dataDir, threads: 1, workerUrl: url }) : multiverse(req, engine);
   const files = await multiverseFiles(m, { version: o.version, png: o.png });
   const summary = JSON.parse(files.find((f) => f.path === "summary.json")!.data as string) as SummaryFile;
-  return digestOf(summary, files, "sample", null, o.notReused ?? null);
+  return digestOf(summary, files, "sample", null, o.notReused ?? null, o.link);
 }

@@ -54,7 +54,7 @@ export function multiverseLead(d: MultiverseDigest): string {
 /** A sentence on how the numbers were obtained, and how to get the full grid. */
 export function provenanceSentence(d: MultiverseDigest): string {
   if (d.mode === "reused") {
-    return `These are all ${num(d.fitted)} specifications of the default grid, fitted by \`pkt multiverse\` and reused from ${d.reusedFrom} because its program version, request and data hashes match this run; its files are copied into multiverse/.`;
+    return `These are all ${num(d.fitted)} specifications of the default grid, fitted by \`pkt multiverse\` and reused from ${d.reusedFrom} because its program version, request and data hashes match this run.`;
   }
   const why = d.notReused === null ? "No earlier full run was found" : `The earlier run found was not reused: ${d.notReused}`;
   return `${why}, so the report fitted a random sample of ${num(d.request.max ?? 0)} specifications per claim (seed ${d.request.seed ?? 1}) from the ${num(d.grid.total)} of the default grid, on a worker thread while it built the rest. Shares from a sample carry the 95% interval shown. For every specification, run \`pkt multiverse --out out/multiverse\` (minutes); the next \`pkt report --out out\` reuses it.`;
@@ -109,7 +109,7 @@ export function multiverseSection(d: MultiverseDigest): Section {
     return {
       kind: "raw" as const,
       html: `<figure id="fig-curve-${c.claim}" class="curve">${svg}<figcaption><strong>Specification curve: ${title}.</strong> Log-odds estimates ranked, with 95% intervals; below, the choice each specification made in each fork.</figcaption></figure>`,
-      markdown: `![Specification curve: ${title}](multiverse/figures/curve-${c.claim}.svg)`,
+      markdown: `![Specification curve: ${title}](${d.link.replace(/specs\.csv$/, "")}figures/curve-${c.claim}.svg)`,
     };
   });
   return {
@@ -123,7 +123,7 @@ export function multiverseSection(d: MultiverseDigest): Section {
       { kind: "h3", text: "Choices that flip the verdict" },
       { kind: "ul", items: flips },
       ...figures,
-      { kind: "link", text: "Every specification with its choices, estimate and the commands that reproduce it: multiverse/specs.csv", href: "multiverse/specs.csv" },
+      { kind: "link", text: `Every specification with its choices, estimate and the commands that reproduce it: ${d.link} (and specs.parquet beside it)`, href: d.link },
     ],
   };
 }

@@ -12,7 +12,11 @@ import { runCases } from "../cases/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
-import { reuseMultiverse, sampleMultiverse, type MultiverseDigest } from "../multiverse/for-report.js";
+import { readRunFiles, reuseMultiverse, sampleMultiverse, type MultiverseDigest } from "../multiverse/for-report.js";
+
+/** Where, in the report's output, an earlier `pkt multiverse` run is kept, and where the report's own sample goes. */
+export const CARRY = "multiverse";
+export const SAMPLE = "multiverse-sample";
 import { multiverseSection } from "./multiverse-section.js";
 
 /** What `runReport` needs. */
@@ -29,7 +33,13 @@ export interface RunReportOptions {
    * `reuseDir` when its inputs match, else a seeded sample of `perClaim` specifications per
    * claim (0: none). Absent or null: the report leaves the multiverse out.
    */
-  readonly multiverse?: { readonly reuseDir: string | null; readonly perClaim: number; readonly seed: number } | null;
+  readonly multiverse?: {
+    readonly reuseDir: string | null;
+    readonly perClaim: number;
+    readonly seed: number;
+    /** An earlier `pkt multiverse` run inside the output directory (`<out>/multiverse`), carried into the new output unchanged. */
+    readonly carryDir?: string | null;
+  } | null;
 }
 
 /** Wall-clock milliseconds per stage. */
@@ -52,13 +62,14 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   let multiverse: Promise<MultiverseDigest | null> = Promise.resolve(null);
   if (o.multiverse) {
     const mv = o.multiverse;
-    const reused = mv.reuseDir === null ? { why: null } : reuseMultiverse(mv.reuseDir, o.version);
+    const carried = mv.carryDir !== undefined && mv.carryDir !== null && mv.reuseDir === mv.carryDir;
+    const reused = mv.reuseDir === null ? { why: null } : reuseMultiverse(mv.reuseDir, o.version, carried ? `${CARRY}/specs.csv` : undefined);
     if ("digest" in reused) {
       o.progress?.(`multiverse: reusing the full run in ${mv.reuseDir}`);
       multiverse = Promise.resolve(reused.digest);
     } else if (mv.perClaim > 0) {
       o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${reused.why === null ? "" : ` (${mv.reuseDir} not reused: ${reused.why})`}`);
-      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: o.png, notReused: reused.why });
+      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: o.png, notReused: reused.why, link: `${SAMPLE}/specs.csv` });
       // Handled when awaited below; this keeps a failure meanwhile from counting as unhandled.
       multiverse.catch(() => undefined);
     }
@@ -74,7 +85,11 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const mv = await multiverse;
   const extraSections = [{ before: "method", section: casesSection(cases) }, ...(mv === null ? [] : [{ before: "results", section: multiverseSection(mv) }])];
   const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections, multiverse: mv });
-  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...(mv === null ? [] : mv.files.map((f) => ({ path: `multiverse/${f.path}`, data: f.data })))];
+  // An earlier multiverse run inside the output directory is kept (the output is replaced as a
+  // whole); the report's own sample goes beside it.
+  const carry = o.multiverse?.carryDir ? readRunFiles(o.multiverse.carryDir).map((f) => ({ path: `${CARRY}/${f.path}`, data: f.data })) : [];
+  const sample = mv !== null && mv.mode === "sample" ? mv.files.map((f) => ({ path: `${SAMPLE}/${f.path}`, data: f.data })) : [];
+  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...carry, ...sample];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {

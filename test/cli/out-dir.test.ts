@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { openOutDir, withOutDir } from "../../src/cli/out-dir.js";
+import { isPktOutput, openOutDir, withOutDir } from "../../src/cli/out-dir.js";
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), "pkt-out-dir-"));
 
@@ -32,6 +32,22 @@ setInterval(() => undefined, 1000);
 }
 
 describe("output directories", () => {
+  it("accept a directory that holds only a pkt multiverse run (out/ after pkt multiverse --out out/multiverse), and refuse other files", () => {
+    const root = fresh();
+    const out = join(root, "out");
+    mkdirSync(join(out, "multiverse"), { recursive: true });
+    writeFileSync(join(out, "multiverse", "summary.json"), JSON.stringify({ program: { name: "pkt", version: "x" } }));
+    expect(isPktOutput(join(out, "multiverse"))).toBe(true);
+    expect(isPktOutput(out)).toBe(false);
+    openOutDir("--out", out).abort();
+    writeFileSync(join(out, "notes.txt"), "mine");
+    expect(() => openOutDir("--out", out)).toThrow(/--out .*: expected an empty directory or an earlier pkt output/);
+    const other = join(root, "other");
+    mkdirSync(join(other, "stats"), { recursive: true });
+    writeFileSync(join(other, "stats", "summary.json"), JSON.stringify({ program: { name: "someone-else" } }));
+    expect(() => openOutDir("--out", other)).toThrow(/expected an empty directory or an earlier pkt output/);
+  });
+
   it("a rerun replaces the directory: no stale files from the earlier run", async () => {
     const root = fresh();
     const out = join(root, "out");

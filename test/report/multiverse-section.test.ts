@@ -67,8 +67,8 @@ describe("reusing an earlier pkt multiverse run", () => {
 
 describe("the multiverse in the report", () => {
   const base = summaryOf();
-  const reused: MultiverseDigest = { mode: "reused", reusedFrom: "out/multiverse", notReused: null, request: base.request, grid: base.grid, fitted: 100, claims: base.claims, curves: [], files: [] };
-  const sample: MultiverseDigest = { ...reused, mode: "sample", reusedFrom: null, request: requestJson({ grid: "default", max: 10, perClaim: true, seed: 1 }) };
+  const reused: MultiverseDigest = { mode: "reused", reusedFrom: "out/multiverse", notReused: null, request: base.request, grid: base.grid, fitted: 100, claims: base.claims, curves: [], files: [], link: "multiverse/specs.csv" };
+  const sample: MultiverseDigest = { ...reused, mode: "sample", reusedFrom: null, link: "multiverse-sample/specs.csv", request: requestJson({ grid: "default", max: 10, perClaim: true, seed: 1 }) };
 
   it("puts the share supporting on each card: whole-grid shares plainly, sampled ones with their interval", () => {
     expect(multiverseCardLine(reused, "size")).toBe("Across the multiverse: a positive estimate with p < 0.05 in 75% of 40 estimated specifications.");

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { requestJson } from "../../src/multiverse/multiverse.js";
 import { runReport } from "../../src/report/run-report.js";
 import { sourceById } from "../../src/sources/registry.js";
 import { DEFAULT_OPTIONS } from "../../src/study/options.js";
@@ -58,14 +59,36 @@ describe("runReport on the real data", async () => {
     const order = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(order.slice(0, 3)).toEqual(["findings", "multiverse", "results"]);
     expect(md).toContain("the report fitted a random sample of 2 specifications per claim (seed 1)");
-    const files = readdirSync(join(dirA, "multiverse"), { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(["specs.csv", "summary.json", "figures/curve-size.svg"]));
-    expect(readFileSync(join(dirA, "multiverse", "specs.csv"), "utf8").trim().split("\n")).toHaveLength(9);
+    const files = readdirSync(join(dirA, "multiverse-sample"), { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(["specs.csv", "specs.parquet", "summary.json", "figures/curve-size.svg"]));
+    expect(readFileSync(join(dirA, "multiverse-sample", "specs.csv"), "utf8").trim().split("\n")).toHaveLength(9);
+  });
+
+  it("reuses a matching full run inside the output directory, keeps it byte for byte, and says so", async () => {
+    // A stand-in for `pkt multiverse --out <out>/multiverse` over the whole default grid: the
+    // sample's files with a summary.json that records the full default request.
+    const out = mkdtempSync(join(tmpdir(), "pkt-report-c-"));
+    const run = join(out, "multiverse");
+    for (const f of a.multiverse!.files) {
+      mkdirSync(dirname(join(run, f.path)), { recursive: true });
+      writeFileSync(join(run, f.path), f.data);
+    }
+    const summary = JSON.parse(readFileSync(join(run, "summary.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(run, "summary.json"), JSON.stringify({ ...summary, request: requestJson({ grid: "default" }) }));
+    const before = readFileSync(join(run, "specs.csv"));
+    const staging = mkdtempSync(join(tmpdir(), "pkt-report-c-staging-"));
+    const c = await runReport({ dataDir: DATA_DIR, outDir: staging, options: DEFAULT_OPTIONS, version: "test", png: false, multiverse: { reuseDir: run, perClaim: 2, seed: 1, carryDir: run } });
+    expect(c.multiverse?.mode).toBe("reused");
+    expect(readFileSync(join(staging, "multiverse", "specs.csv")).equals(before)).toBe(true);
+    expect(existsSync(join(staging, "multiverse-sample"))).toBe(false);
+    const cmd = readFileSync(join(staging, "report.md"), "utf8");
+    expect(cmd).toContain(`reused from ${run} because its program version, request and data hashes match`);
+    expect(cmd).toMatch(/Across the multiverse: a positive estimate with p < 0\.05 in \d+% of 2 estimated specifications\./);
   });
 
   it("the same inputs give byte-identical outputs", async () => {
     await runReport({ dataDir: DATA_DIR, outDir: dirB, options: DEFAULT_OPTIONS, version: "test", png: false, multiverse });
-    for (const f of ["report.html", "report.md", "panel.csv", "results.json", "tables/main.tex", "figures/map.svg", "multiverse/specs.csv", "multiverse/summary.json"]) {
+    for (const f of ["report.html", "report.md", "panel.csv", "results.json", "tables/main.tex", "figures/map.svg", "multiverse-sample/specs.csv", "multiverse-sample/summary.json"]) {
       expect(readFileSync(join(dirB, f), "utf8"), f).toBe(readFileSync(join(dirA, f), "utf8"));
     }
   });
