@@ -35,7 +35,7 @@ describe("parseSpecsCsv", () => {
     expect(rows[0].choices.unSource).toBe("ipi");
     expect(rows[0].choices.duration).toBe("-");
     expect(rows[0].converged).toBe(true);
-    expect(rows[0].reproduce).toMatch(/^pkt report .* && pkt fit .*--model logit --vcov cluster:ccode --json$/);
+    expect(rows[0].reproduce).toMatch(/^pkt panel build .* --analysis \d{4}-\d{4} && pkt fit --data pkt-spec\/analysis.csv .*--model logit --vcov cluster:ccode --json$/);
     expect(rows[1].exclude).toEqual([343, 344, 345, 346, 347]);
     expect(rows[1].warnings).toBe('a, "quoted" warning');
     expect(rows[2].estimate).toBeNull();

@@ -70,7 +70,7 @@ describe("/api/multiverse", () => {
     expect(rows[0].choices[forks.indexOf("duration")]).toBe("-");
     const one = await get(withResults, "/api/multiverse/spec/30");
     expect(one.body.claim).toBe("placebo");
-    expect(one.body.reproduce).toMatch(/^pkt report /);
+    expect(one.body.reproduce).toMatch(/^pkt panel build /);
   });
 
   it("refuses bad requests with one line saying what was expected", async () => {

@@ -1,9 +1,9 @@
 /**
  * Conditional (fixed-effects) logit: the exact conditional likelihood given the number
  * of events in each group, as survival::clogit(method = "exact") computes it. The
- * group denominators (sums over all subsets of the group's size) and their first and
- * second derivatives come from the recursion B(m, j) = B(m-1, j) + r_m B(m-1, j-1)
- * (Gail, Lubin and Rubinstein 1981), so cost is linear in group size times events.
+ * group denominators (sums over all subsets of the group's size) come from the recursion
+ * B(m, j) = B(m-1, j) + r_m B(m-1, j-1) (Gail, Lubin and Rubinstein 1981); score and
+ * information from the inclusion probabilities of single rows and of pairs of rows.
  * Groups whose outcome does not vary carry no information: they are dropped and counted.
  */
 import { PktError } from "../../core/errors.js";
@@ -17,7 +17,7 @@ interface Group {
   readonly events: number;
 }
 
-interface Evaluation {
+export interface Evaluation {
   loglik: number;
   grad: Float64Array;
   /** Negative Hessian (the observed information). */
@@ -42,80 +42,250 @@ export function informativeGroups(y: Float64Array, ids: Int32Array, nLevels: num
   return { groups, droppedGroups, droppedRows };
 }
 
-/** Conditional log-likelihood, gradient and information summed over groups. */
-function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], beta: Float64Array): Evaluation {
-  const p = X.cols, xd = X.data;
-  const grad = new Float64Array(p);
-  const info = createMatrix(p, p);
-  let loglik = 0;
-  for (const g of groups) {
-    const k = g.events, rows = g.rows;
-    const eta = new Float64Array(rows.length);
-    let center = 0;
-    for (let m = 0; m < rows.length; m++) {
-      let s = 0;
-      for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
-      eta[m] = s;
-      center += s;
-    }
-    center /= rows.length;
-    const B = new Float64Array(k + 1), dB = new Float64Array((k + 1) * p), d2B = new Float64Array((k + 1) * p * p);
-    B[0] = 1;
-    let logScale = 0;
-    for (let m = 0; m < rows.length; m++) {
-      const r = Math.exp(eta[m] - center), xo = rows[m] * p;
-      for (let j = Math.min(m + 1, k); j >= 1; j--) {
-        const b0 = B[j - 1], o1 = (j - 1) * p, o = j * p;
-        // d2B is symmetric in (a, c): fill the upper triangle here, mirror it once per group.
-        for (let a = 0; a < p; a++) {
-          const xa = xd[xo + a], da = dB[o1 + a], xab = xa * b0, base = o * p + a * p, base1 = o1 * p + a * p;
-          for (let c = a; c < p; c++) {
-            const xc = xd[xo + c];
-            d2B[base + c] += r * (d2B[base1 + c] + xa * dB[o1 + c] + da * xc + xab * xc);
-          }
-        }
-        for (let a = 0; a < p; a++) dB[o + a] += r * (dB[o1 + a] + xd[xo + a] * b0);
-        B[j] += r * b0;
-      }
-      let big = 0;
-      for (let j = 0; j <= k; j++) if (B[j] > big) big = B[j];
-      if (big > 1e200) {
-        for (let t = 0; t < B.length; t++) B[t] *= 1e-200;
-        for (let t = 0; t < dB.length; t++) dB[t] *= 1e-200;
-        for (let t = 0; t < d2B.length; t++) d2B[t] *= 1e-200;
-        logScale += 200 * Math.LN10;
-      }
-    }
-    let sumEta = 0;
-    for (let m = 0; m < rows.length; m++) {
-      if (y[rows[m]] === 1) {
-        sumEta += eta[m] - center;
-        for (let a = 0; a < p; a++) grad[a] += xd[rows[m] * p + a];
-      }
-    }
-    loglik += sumEta - Math.log(B[k]) - logScale;
-    const bk = B[k], o = k * p;
-    for (let a = 0; a < p; a++) grad[a] -= dB[o + a] / bk;
-    for (let a = 0; a < p; a++) {
-      for (let c = a; c < p; c++) {
-        const v = d2B[o * p + a * p + c] / bk - (dB[o + a] / bk) * (dB[o + c] / bk);
-        info.data[a * p + c] += v;
-        if (c !== a) info.data[c * p + a] += v;
-      }
-    }
-  }
-  return { loglik, grad, info };
+/** Work arrays of {@link inclusion}, sized for the largest group and reused across groups. */
+interface Scratch {
+  F: Float64Array;
+  Bk: Float64Array;
+  sF: Float64Array;
+  sB: Float64Array;
+}
+
+function scratch(n: number, k: number): Scratch {
+  return { F: new Float64Array((n + 1) * (k + 1)), Bk: new Float64Array((n + 2) * (k + 1)), sF: new Float64Array(n + 2), sB: new Float64Array(n + 2) };
 }
 
 /**
- * P(y_i = 1 | events in the group) for every row of each group, from forward and
- * backward subset-sum recursions: p_i = r_i B_{-i}(k - 1) / B(k).
+ * For weights r[0..len-1] and subsets of size k drawn with probability proportional to the
+ * product of their weights (the conditional distribution of a group with k events), the
+ * inclusion probability of each element into `out`, and the log of the normalizing sum
+ * B(k) = sum over k-subsets of the product of their weights. Forward (F) and backward (Bk)
+ * subset-sum recursions, B(m, j) = B(m-1, j) + r_m B(m-1, j-1) (Gail, Lubin and Rubinstein
+ * 1981), with each row kept scaled to a maximum of 1 (log scales sF, sB) so large groups
+ * cannot overflow; p_i = r_i B_{-i}(k - 1) / B(k). Only sums of positive terms: no cancellation.
  */
+function inclusion(r: Float64Array, len: number, k: number, out: Float64Array, w: Scratch): number {
+  if (k <= 0) {
+    out.fill(0, 0, len);
+    return 0;
+  }
+  if (k >= len) {
+    out.fill(1, 0, len);
+    let s = 0;
+    for (let m = 0; m < len; m++) s += Math.log(r[m]);
+    return s;
+  }
+  const K1 = k + 1, { F, Bk, sF, sB } = w;
+  // Rows are rescaled only when their largest entry leaves [1e-100, 1e100]: logs and
+  // exponentials are the costly part, and centred weights rarely need them.
+  const step = (dst: Float64Array, to: number, from: number, rm: number): number => {
+    let mx = 0;
+    const f = from * K1, o = to * K1;
+    dst[o] = dst[f];
+    if (dst[o] > mx) mx = dst[o];
+    for (let j = 1; j <= k; j++) {
+      const v = dst[f + j] + rm * dst[f + j - 1];
+      dst[o + j] = v;
+      if (v > mx) mx = v;
+    }
+    if (mx <= 1e100 && mx >= 1e-100) return 0;
+    for (let j = 0; j <= k; j++) dst[o + j] /= mx;
+    return Math.log(mx);
+  };
+  F.fill(0, 0, K1);
+  F[0] = 1;
+  sF[0] = 0;
+  for (let m = 1; m <= len; m++) sF[m] = sF[m - 1] + step(F, m, m - 1, r[m - 1]);
+  Bk.fill(0, len * K1, (len + 1) * K1);
+  Bk[len * K1] = 1;
+  sB[len] = 0;
+  for (let m = len - 1; m >= 0; m--) sB[m] = sB[m + 1] + step(Bk, m, m + 1, r[m]);
+  const total = F[len * K1 + k];
+  for (let m = 0; m < len; m++) {
+    let s = 0;
+    for (let j = 0; j <= k - 1; j++) s += F[m * K1 + j] * Bk[(m + 1) * K1 + (k - 1 - j)];
+    const e = sF[m] + sB[m + 1] - sF[len];
+    if (e !== 0) s *= Math.exp(e);
+    out[m] = (r[m] * s) / total;
+  }
+  return Math.log(total) + sF[len];
+}
+
+/** Largest group size and event count, for the work arrays. */
+function groupBounds(groups: readonly Group[]): { n: number; k: number } {
+  let n = 0, k = 0;
+  for (const g of groups) {
+    n = Math.max(n, g.rows.length);
+    k = Math.max(k, g.events);
+  }
+  return { n, k };
+}
+
+/** Work arrays of the pair method, sized for the largest group. */
+interface PairWork extends Scratch {
+  r: Float64Array;
+  rr: Float64Array;
+  pi: Float64Array;
+  q: Float64Array;
+  M: Float64Array;
+  T: Float64Array;
+}
+
+/**
+ * One group's log-likelihood, score and information (upper triangle) from the inclusion
+ * probabilities of single rows and of pairs of rows: the conditional distribution of the
+ * group's event set S has inclusion probabilities p_i and pair probabilities
+ * p_ij = p_i q_j|i (q_j|i: j's inclusion among the other rows given i is in, k - 1 events);
+ * the score is the sum over events of x_i minus the sum of p_i x_i, the information the
+ * covariance of the sum over S of x_i: X_g' (P - p p') X_g with P_ii = p_i. Cost
+ * O(n^2 (k + p) + n p^2): the cheaper method for the study's groups (countries, about 11 years).
+ */
+function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, w: PairWork, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
+  const p = X.cols, xd = X.data, k = g.events, rows = g.rows, n = rows.length;
+  const { r, rr, pi, q, M, T } = w;
+  let center = 0;
+  for (let m = 0; m < n; m++) {
+    let s = 0;
+    for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
+    r[m] = s;
+    center += s;
+  }
+  center /= n;
+  let sumEta = 0;
+  for (let m = 0; m < n; m++) {
+    if (y[rows[m]] === 1) sumEta += r[m] - center;
+    r[m] = Math.exp(r[m] - center);
+  }
+  out.loglik += sumEta - inclusion(r, n, k, pi, w);
+  for (let m = 0; m < n; m++) {
+    const xo = rows[m] * p, c = (y[rows[m]] === 1 ? 1 : 0) - pi[m];
+    for (let a = 0; a < p; a++) out.grad[a] += c * xd[xo + a];
+  }
+  // M = P - p p', from each row's conditional inclusion probabilities of the others.
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let m = 0; m < n; m++) if (m !== i) rr[t++] = r[m];
+    inclusion(rr, n - 1, k - 1, q, w);
+    t = 0;
+    for (let j = 0; j < n; j++) M[i * n + j] = j === i ? pi[i] - pi[i] * pi[i] : pi[i] * q[t++] - pi[i] * pi[j];
+  }
+  // info += X_g' M X_g, with M symmetrized (p_i q_j|i and p_j q_i|j agree to rounding).
+  T.fill(0, 0, n * p);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const mij = 0.5 * (M[i * n + j] + M[j * n + i]);
+      if (mij === 0) continue;
+      const xo = rows[j] * p;
+      for (let a = 0; a < p; a++) T[i * p + a] += mij * xd[xo + a];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const xo = rows[i] * p;
+    for (let a = 0; a < p; a++) {
+      const xa = xd[xo + a];
+      if (xa === 0) continue;
+      for (let c = a; c < p; c++) out.info[a * p + c] += xa * T[i * p + c];
+    }
+  }
+}
+
+/**
+ * One group's log-likelihood, score and information (upper triangle) by differentiating the
+ * subset-sum recursion twice (B, dB, d2B over events). Cost O(n k p^2): the cheaper method
+ * for large groups with few covariates (matched case-control sets, big strata).
+ */
+function addGroupByRecursion(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
+  const p = X.cols, xd = X.data, k = g.events, rows = g.rows;
+  const eta = new Float64Array(rows.length);
+  let center = 0;
+  for (let m = 0; m < rows.length; m++) {
+    let s = 0;
+    for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
+    eta[m] = s;
+    center += s;
+  }
+  center /= rows.length;
+  const B = new Float64Array(k + 1), dB = new Float64Array((k + 1) * p), d2B = new Float64Array((k + 1) * p * p);
+  B[0] = 1;
+  let logScale = 0;
+  for (let m = 0; m < rows.length; m++) {
+    const r = Math.exp(eta[m] - center), xo = rows[m] * p;
+    for (let j = Math.min(m + 1, k); j >= 1; j--) {
+      const b0 = B[j - 1], o1 = (j - 1) * p, o = j * p;
+      // d2B is symmetric in (a, c): only its upper triangle is filled and read.
+      for (let a = 0; a < p; a++) {
+        const xa = xd[xo + a], da = dB[o1 + a], xab = xa * b0, base = o * p + a * p, base1 = o1 * p + a * p;
+        for (let c = a; c < p; c++) {
+          const xc = xd[xo + c];
+          d2B[base + c] += r * (d2B[base1 + c] + xa * dB[o1 + c] + da * xc + xab * xc);
+        }
+      }
+      for (let a = 0; a < p; a++) dB[o + a] += r * (dB[o1 + a] + xd[xo + a] * b0);
+      B[j] += r * b0;
+    }
+    let big = 0;
+    for (let j = 0; j <= k; j++) if (B[j] > big) big = B[j];
+    if (big > 1e200) {
+      for (let t = 0; t < B.length; t++) B[t] *= 1e-200;
+      for (let t = 0; t < dB.length; t++) dB[t] *= 1e-200;
+      for (let t = 0; t < d2B.length; t++) d2B[t] *= 1e-200;
+      logScale += 200 * Math.LN10;
+    }
+  }
+  let sumEta = 0;
+  for (let m = 0; m < rows.length; m++) {
+    if (y[rows[m]] === 1) {
+      sumEta += eta[m] - center;
+      for (let a = 0; a < p; a++) out.grad[a] += xd[rows[m] * p + a];
+    }
+  }
+  out.loglik += sumEta - Math.log(B[k]) - logScale;
+  const bk = B[k], o = k * p;
+  for (let a = 0; a < p; a++) out.grad[a] -= dB[o + a] / bk;
+  for (let a = 0; a < p; a++) {
+    for (let c = a; c < p; c++) out.info[a * p + c] += d2B[o * p + a * p + c] / bk - (dB[o + a] / bk) * (dB[o + c] / bk);
+  }
+}
+
+/** Whether the pair method costs less than the recursion for a group of n rows, k events, p covariates (flop estimates). */
+export function pairsCheaper(n: number, k: number, p: number): boolean {
+  const pairs = n * n * (3 * Math.min(k, n - k) + p) + (n * p * (p + 1)) / 2;
+  const recursion = 3 * n * k * (p * (p + 1)) / 2;
+  return pairs <= recursion;
+}
+
+/**
+ * Conditional log-likelihood, gradient and information summed over groups, each group by
+ * the cheaper method (`method` forces one; exported for the test that the two agree).
+ */
+export function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], beta: Float64Array, method: "auto" | "pairs" | "recursion" = "auto"): Evaluation {
+  const p = X.cols;
+  const info = createMatrix(p, p);
+  const out = { loglik: 0, grad: new Float64Array(p), info: info.data };
+  let work: PairWork | null = null;
+  for (const g of groups) {
+    const pairs = method === "auto" ? pairsCheaper(g.rows.length, g.events, p) : method === "pairs";
+    if (!pairs) {
+      addGroupByRecursion(g, X, y, beta, out);
+      continue;
+    }
+    if (work === null) {
+      const b = groupBounds(method === "pairs" ? groups : groups.filter((x) => pairsCheaper(x.rows.length, x.events, p)));
+      work = { ...scratch(b.n, b.k), r: new Float64Array(b.n), rr: new Float64Array(b.n), pi: new Float64Array(b.n), q: new Float64Array(b.n), M: new Float64Array(b.n * b.n), T: new Float64Array(b.n * p) };
+    }
+    addGroupByPairs(g, X, y, beta, work, out);
+  }
+  for (let a = 0; a < p; a++) for (let c = 0; c < a; c++) info.data[a * p + c] = info.data[c * p + a];
+  return { loglik: out.loglik, grad: out.grad, info };
+}
+
+/** P(y_i = 1 | events in the group) for every row of each group (see {@link inclusion}). */
 function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Float64Array, out: Float64Array): void {
   const p = X.cols, xd = X.data;
+  const bounds = groupBounds(groups);
+  const w = scratch(bounds.n, bounds.k);
+  const r = new Float64Array(bounds.n), pi = new Float64Array(bounds.n);
   for (const g of groups) {
-    const rows = g.rows, n = rows.length, k = g.events;
-    const r = new Float64Array(n);
+    const rows = g.rows, n = rows.length;
     let center = 0;
     for (let m = 0; m < n; m++) {
       let s = 0;
@@ -125,32 +295,8 @@ function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Flo
     }
     center /= n;
     for (let m = 0; m < n; m++) r[m] = Math.exp(r[m] - center);
-    // Rows of the forward (F) and backward (Bk) subset sums are kept scaled to max 1, with
-    // log scales sF / sB, so large groups cannot overflow.
-    const K1 = k + 1;
-    const F = new Float64Array((n + 1) * K1), Bk = new Float64Array((n + 2) * K1);
-    const sF = new Float64Array(n + 1), sB = new Float64Array(n + 2);
-    const step = (dst: Float64Array, to: number, from: number, rm: number): number => {
-      let mx = 0;
-      for (let j = 0; j <= k; j++) {
-        const v = dst[from * K1 + j] + (j > 0 ? rm * dst[from * K1 + j - 1] : 0);
-        dst[to * K1 + j] = v;
-        if (v > mx) mx = v;
-      }
-      for (let j = 0; j <= k; j++) dst[to * K1 + j] /= mx;
-      return Math.log(mx);
-    };
-    F[0] = 1;
-    for (let m = 1; m <= n; m++) sF[m] = sF[m - 1] + step(F, m, m - 1, r[m - 1]);
-    Bk[n * K1] = 1;
-    for (let m = n - 1; m >= 0; m--) sB[m] = sB[m + 1] + step(Bk, m, m + 1, r[m]);
-    const total = F[n * K1 + k];
-    for (let m = 0; m < n; m++) {
-      let s = 0;
-      for (let j = 0; j <= k - 1; j++) s += F[m * K1 + j] * Bk[(m + 1) * K1 + (k - 1 - j)];
-      s *= Math.exp(sF[m] + sB[m + 1] - sF[n]);
-      out[rows[m]] = (r[m] * s) / total;
-    }
+    inclusion(r, n, g.events, pi, w);
+    for (let m = 0; m < n; m++) out[rows[m]] = pi[m];
   }
 }
 
