@@ -9,6 +9,8 @@ import { runStudy, type StudyResults } from "../study/run.js";
 import { buildCasesFiles } from "../cases/files.js";
 import { casesSection } from "../cases/report-section.js";
 import { runCases } from "../cases/run.js";
+import { contributorsSection, REPORT_NSIM } from "../contributors/report-section.js";
+import { runContributorsInBackground } from "../contributors/background.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
@@ -39,6 +41,9 @@ export interface ReportTimings {
 export async function runReport(o: RunReportOptions): Promise<{ study: StudyResults; files: ReportFile[]; written: string[]; timings: ReportTimings }> {
   const t0 = performance.now();
   const loader = new SourceLoader(o.dataDir);
+  // Who keeps the peace: its own panel, ~10^4 model fits and six figures, on a second core while the study runs.
+  const contributorsJob = runContributorsInBackground({ dataDir: o.dataDir, nsim: REPORT_NSIM, png: o.png }, loader);
+  contributorsJob.catch(() => undefined); // awaited below; this only keeps an early failure of the study from leaving it unhandled
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
   o.progress?.("reading map outlines");
@@ -46,8 +51,14 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
-  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections: [{ before: "method", section: casesSection(cases) }] });
-  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png }))];
+  o.progress?.(`who keeps the peace (moderation models, power with ${REPORT_NSIM} samples per value)`);
+  const { results: contributors, figures: contributorFigures } = await contributorsJob;
+  const extraSections = [
+    { before: "method", section: casesSection(cases) },
+    { before: "method", section: contributorsSection(contributors, contributorFigures) },
+  ];
+  const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections });
+  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...contributorFigures.flatMap((f) => f.files)];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {
