@@ -47,6 +47,9 @@ export const DEFAULT_VARIANT: PanelVariant = Object.freeze({
  */
 export const DISPLAY_VARIANT: Partial<PanelVariant> = Object.freeze({ reportAlignment: "t" });
 
+export type { HostContributors, HostContributorYear, HostContributor, ContributorsSourceNote } from "../contributors/host-contributors.js";
+import type { HostContributors } from "../contributors/host-contributors.js";
+
 /** Personnel of one operation in one host country and year. */
 export interface MissionYear {
   readonly mission: string;
@@ -95,6 +98,8 @@ export interface DashboardData {
   panel(variant: PanelVariant): Promise<readonly PanelRow[]>;
   /** Per-operation personnel in a host country by year (UN missions and non-UN operations). */
   missions(iso3: string): readonly MissionYear[];
+  /** Who sent how many personnel (and women) to a host, by year the contributor source covers; absent in data sets without it. */
+  contributors?(iso3: string): HostContributors;
 }
 
 /** Stable key of a variant, for caches. */
