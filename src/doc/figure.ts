@@ -57,10 +57,12 @@ export function narrowSpec(spec: VegaLiteSpec, width = NARROW_WIDTH, top = true)
   if (s.encoding !== null && typeof s.encoding === "object") {
     const enc: Record<string, unknown> = {};
     for (const [ch, def] of Object.entries(s.encoding as Record<string, unknown>)) {
-      const d = def as Record<string, unknown> | null;
+      let d = def as Record<string, unknown> | null;
+      // A long axis title would widen the figure past the narrow width: wrap it into lines.
+      if (d !== null && typeof d === "object" && typeof d.title === "string" && d.title.length > chars) d = { ...d, title: wrapText(d.title, chars) };
       enc[ch] = d !== null && typeof d === "object" && d.legend !== null && typeof d.legend === "object"
         ? { ...d, legend: { ...(d.legend as Record<string, unknown>), direction: "vertical", titleOrient: "top", orient: "bottom", labelLimit: width } }
-        : def;
+        : d;
     }
     s.encoding = enc;
   }
