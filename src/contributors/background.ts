@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { PktError } from "../core/errors.js";
-import { SourceLoader } from "../panel/pipeline.js";
+import type { PanelRow } from "../panel/panel.js";
 import { contributorsFigures, type ContributorsFigure } from "./figures.js";
-import { contributorsPanel, runContributors, type ContributorsResults } from "./run.js";
+import { runContributors, type ContributorsResults } from "./run.js";
 
-/** What {@link contributorsWork} is asked: the data, the power simulation's seed and size, PNG copies. */
+/** What {@link contributorsWork} is asked: the panel (contributorsPanel), the power simulation's seed and size, PNG copies. */
 export interface ContributorsWorkOptions {
-  readonly dataDir: string;
+  readonly panel: readonly PanelRow[];
   readonly seed?: number;
   readonly nsim?: number;
   readonly png?: boolean;
@@ -20,23 +20,23 @@ export interface ContributorsWork {
   readonly figures: readonly ContributorsFigure[];
 }
 
-/** Panel, models and figures of "Who keeps the peace" (runContributors, contributorsFigures). */
-export async function contributorsWork(o: ContributorsWorkOptions, loader = new SourceLoader(o.dataDir)): Promise<ContributorsWork> {
-  const results = runContributors(contributorsPanel(o.dataDir, loader), { seed: o.seed, nsim: o.nsim });
+/** Models and figures of "Who keeps the peace" (runContributors, contributorsFigures). */
+export async function contributorsWork(o: ContributorsWorkOptions): Promise<ContributorsWork> {
+  const results = runContributors(o.panel, { seed: o.seed, nsim: o.nsim });
   return { results, figures: await contributorsFigures(results, { png: o.png }) };
 }
 
 /**
  * {@link contributorsWork} in a worker thread when the compiled worker exists, so that the
- * report's other work runs beside it on a second core; else in this thread (e.g. under the test
- * runner, which runs the TypeScript sources; then `loader`, if given, is shared). Same code and
+ * report's other work runs beside it on a second core (the panel rows are copied to it); else in
+ * this thread (e.g. under the test runner, which runs the TypeScript sources). Same code and
  * results either way.
  */
-export function runContributorsInBackground(o: ContributorsWorkOptions, loader?: SourceLoader): Promise<ContributorsWork> {
+export function runContributorsInBackground(o: ContributorsWorkOptions): Promise<ContributorsWork> {
   const url = new URL("./worker.js", import.meta.url);
   if (!existsSync(fileURLToPath(url))) {
     // Deferred, so that the caller starts its own work first, as it would beside a worker.
-    return new Promise((resolve, reject) => setImmediate(() => contributorsWork(o, loader).then(resolve, reject)));
+    return new Promise((resolve, reject) => setImmediate(() => contributorsWork(o).then(resolve, reject)));
   }
   return new Promise((resolve, reject) => {
     const w = new Worker(url, { workerData: o });

@@ -11,6 +11,7 @@ import { casesSection } from "../cases/report-section.js";
 import { runCases } from "../cases/run.js";
 import { contributorsSection, REPORT_NSIM } from "../contributors/report-section.js";
 import { runContributorsInBackground } from "../contributors/background.js";
+import { contributorsPanel } from "../contributors/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
@@ -41,8 +42,10 @@ export interface ReportTimings {
 export async function runReport(o: RunReportOptions): Promise<{ study: StudyResults; files: ReportFile[]; written: string[]; timings: ReportTimings }> {
   const t0 = performance.now();
   const loader = new SourceLoader(o.dataDir);
-  // Who keeps the peace: its own panel, ~10^4 model fits and six figures, on a second core while the study runs.
-  const contributorsJob = runContributorsInBackground({ dataDir: o.dataDir, nsim: REPORT_NSIM, png: o.png }, loader);
+  // Who keeps the peace: its panel here (the source files it reads are the study's too, read once
+  // through the shared loader), then ~10^4 model fits and six figures on a second core while the study runs.
+  o.progress?.("who keeps the peace: the contributor panel");
+  const contributorsJob = runContributorsInBackground({ panel: contributorsPanel(o.dataDir, loader), nsim: REPORT_NSIM, png: o.png });
   contributorsJob.catch(() => undefined); // awaited below; this only keeps an early failure of the study from leaving it unhandled
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
@@ -51,7 +54,7 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
-  o.progress?.(`who keeps the peace (moderation models, power with ${REPORT_NSIM} samples per value)`);
+  o.progress?.(`who keeps the peace: waiting for the models (power with ${REPORT_NSIM} samples per value)`);
   const { results: contributors, figures: contributorFigures } = await contributorsJob;
   const extraSections = [
     { before: "method", section: casesSection(cases) },
