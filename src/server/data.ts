@@ -49,6 +49,8 @@ export const DISPLAY_VARIANT: Partial<PanelVariant> = Object.freeze({ reportAlig
 
 export type { HostContributors, HostContributorYear, HostContributor, ContributorsSourceNote } from "../contributors/host-contributors.js";
 import type { HostContributors } from "../contributors/host-contributors.js";
+import type { GeopkoHostYear } from "../contributors/geopko-host-contributors.js";
+export type { GeopkoHostYear, GeopkoHostContributor } from "../contributors/geopko-host-contributors.js";
 
 /** Personnel of one operation in one host country and year. */
 export interface MissionYear {
@@ -100,6 +102,8 @@ export interface DashboardData {
   missions(iso3: string): readonly MissionYear[];
   /** Who sent how many personnel (and women) to a host, by year the contributor source covers; absent in data sets without it. */
   contributors?(iso3: string): HostContributors;
+  /** Contributors named on Geo-PKO's maps (troops only, estimated) by year; absent in data sets without it. */
+  geopkoContributors?(iso3: string): { readonly source: { readonly id: string; readonly file: string; readonly years: readonly [number, number]; readonly what: string }; readonly years: readonly GeopkoHostYear[] };
 }
 
 /** Stable key of a variant, for caches. */

@@ -87,13 +87,14 @@ export function createApi(data: DashboardData, program: { name: string; version:
     return { iso3, country: first?.country ?? null, ccode: first?.ccode ?? null, variant, rows, missions: data.missions(iso3) };
   };
 
-  /** Who sent how many personnel and women, by year the contributor file covers (default placement of multi-host missions). */
+  /** Who sent how many personnel and women, by year the contributor file covers (default placement of multi-host missions); beside it, Geo-PKO's map-based troop estimates. */
   const contributors = async (iso: string, raw: string): Promise<unknown> => {
     parseQuery(raw, []);
     const iso3 = await countryCode(iso);
     const first = (await data.panel(DEFAULT_VARIANT)).find((r) => r.iso3 === iso3);
     const c = data.contributors?.(iso3) ?? null;
-    return { iso3, country: first?.country ?? null, panelYears: data.years, source: c?.source ?? null, years: c?.years ?? [] };
+    const g = data.geopkoContributors?.(iso3) ?? null;
+    return { iso3, country: first?.country ?? null, panelYears: data.years, source: c?.source ?? null, years: c?.years ?? [], geopko: g };
   };
 
   return {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { geopkoByHostYear, geopkoHostContributors } from "../../src/contributors/geopko-host-contributors.js";
 import { contributorsByHostYear, hostContributors } from "../../src/contributors/host-contributors.js";
 import { DEFAULT_OPTIONS, SourceLoader } from "../../src/panel/index.js";
 import { hostContributorMonths } from "../../src/panel/steps/add-contributor-profile.js";
@@ -101,7 +102,31 @@ describe("contributorsByHostYear and the /api/country/ISO3/contributors route", 
     } as unknown as DashboardData;
     const api = createApi(data, { name: "pkt", version: "t" });
     const body = JSON.parse((await api.handle("/api/country/LBR/contributors", "")).toString("utf8")) as Record<string, unknown>;
-    expect(body).toEqual({ iso3: "LBR", country: "Liberia", panelYears: [2000, 2015], source, years });
+    expect(body).toEqual({ iso3: "LBR", country: "Liberia", panelYears: [2000, 2015], source, years, geopko: null });
     await expect(api.handle("/api/country/XXX/contributors", "")).rejects.toThrow();
+  });
+});
+
+describe("geopkoByHostYear: Geo-PKO's contributors per host-year", () => {
+  const loc = (map: string, month: number, country: number[], contributors: { name: string | null; troops: number | null }[]) =>
+    ({ map, mission: "UNX", year: 2005, month, location: "L", country: "C", countryCow: country, latitude: null, longitude: null, troops: null, contributorCount: contributors.length, contributors: contributors.map((c) => ({ ...c, cow: null })), hq: 0, police: false, observers: false, line: 1 });
+
+  it("averages a mission-year's maps and splits border locations equally", () => {
+    const rows = [
+      loc("m1", 3, [500], [{ name: "Nepal", troops: 800 }, { name: "Ghana", troops: 100 }]),
+      loc("m2", 9, [500], [{ name: "Nepal", troops: 600 }]),
+      loc("m2", 9, [500, 501], [{ name: null, troops: 200 }]),
+    ];
+    const got = geopkoByHostYear(rows);
+    expect(got.get(500)).toEqual([{ year: 2005, missions: ["UNX"], maps: 2, troops: 800, contributors: [{ name: "Nepal", troops: 700 }, { name: "Ghana", troops: 50 }, { name: "unknown", troops: 50 }] }]);
+    expect(got.get(501)![0].troops).toBe(50);
+  });
+
+  it("Liberia on the real maps: UNMIL years 2003-2018, Pakistan named", () => {
+    const years = geopkoHostContributors(new SourceLoader(DATA_DIR)).byHost(450);
+    const unmil = years.filter((y) => y.missions.includes("UNMIL"));
+    expect(unmil[0].year).toBe(2003);
+    expect(unmil[unmil.length - 1].year).toBe(2018);
+    expect(unmil.find((y) => y.year === 2010)!.contributors.map((c) => c.name)).toContain("Pakistan");
   });
 });

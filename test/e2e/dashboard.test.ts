@@ -253,9 +253,14 @@ describe("dashboard in Chromium", () => {
     expect(barYears.length).toBeGreaterThan(0);
     expect(Math.min(...barYears)).toBe(2009);
     expect(Math.max(...barYears)).toBe(2014);
+    // Geo-PKO's map estimates (troops only) are shown apart, labelled as a different measure.
+    await page.waitForSelector("#country-geopko-table table");
+    expect(await page.textContent("#country-geopko-note")).toMatch(/Geo-PKO.*troops only.*Not comparable with the head-counts above/);
+    expect(await page.textContent("#country-contributors-geopko h4")).toMatch(/troops estimated \(Geo-PKO\)/);
     for (const width of [1280, 420]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${server.url}/#/country/LBR`);
+      await page.waitForSelector("#country-geopko-table table");
       await page.waitForSelector("#country-contributors-table table");
       await page.waitForTimeout(300);
       await page.locator("#country-contributors").screenshot({ path: join(OUT, `8-country-contributors-${width}.png`) });

@@ -79,6 +79,11 @@ export interface ContributorsResponse {
     women: number;
     contributors: { iso3: string; name: string; personnel: number; women: number }[];
   }[];
+  /** Contributors named on Geo-PKO's maps, troops estimated (a different measure). */
+  geopko: {
+    source: { id: string; file: string; years: [number, number]; what: string };
+    years: { year: number; missions: string[]; maps: number; troops: number; contributors: { name: string; troops: number }[] }[];
+  } | null;
 }
 
 const cache = new Map<string, Promise<unknown>>();

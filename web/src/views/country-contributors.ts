@@ -26,14 +26,24 @@ export function missingRanges([a, b]: readonly [number, number], have: ReadonlyS
   return out.join(", ");
 }
 
-/** Render the contributors block of a country page into `host`. */
-export async function renderCountryContributors(host: HTMLElement, iso3: string, stale: () => boolean): Promise<void> {
+/** Render the contributors block of a country page into `box`: the IPI head-counts, then Geo-PKO's map estimates. */
+export async function renderCountryContributors(box: HTMLElement, iso3: string, stale: () => boolean): Promise<void> {
   const c = await getJson<ContributorsResponse>(`/api/country/${encodeURIComponent(iso3)}/contributors`);
   if (stale()) return;
+  const ipiBox = el("div", { id: "country-contributors-ipi" });
+  const geoBox = el("div", { id: "country-contributors-geopko" });
+  box.replaceChildren(el("h3", { text: "Who sent the peacekeepers: UN contributors by year" }), ipiBox, geoBox);
+  await renderIpi(ipiBox, c, stale);
+  if (stale()) return;
+  await renderGeopko(geoBox, c, stale);
+}
+
+async function renderIpi(host: HTMLElement, c: ContributorsResponse, stale: () => boolean): Promise<void> {
+  const iso3 = c.iso3;
   const name = c.country ?? iso3;
   const chartBox = el("div", { id: "country-contributors-chart" });
   const tableBox = el("div", { id: "country-contributors-table", class: "table-wrap" });
-  host.replaceChildren(el("h3", { text: "Who sent the peacekeepers: UN contributors by year" }));
+  host.append(el("h4", { text: "Head-counts, with women (IPI contributor-by-sex file)" }));
   if (c.source === null) {
     host.append(el("p", { class: "caption", id: "country-contributors-note", text: "No contributor data is available in this data set." }));
     return;
@@ -120,4 +130,72 @@ export async function renderCountryContributors(host: HTMLElement, iso3: string,
   for (const td of table.querySelectorAll("tbody td:not(:first-child)")) td.className = "num";
   table.createCaption().textContent = `Personnel / of whom women, by contributor and year`;
   tableBox.before(el("p", { class: "caption", text: `Table: mean personnel per month / of whom women, for the ${top.length} largest contributors to ${name} over ${years[0]}–${years[years.length - 1]}, the rest as "others" (the chart's CSV lists every contributor); "–": none that year.` }));
+}
+
+/** Geo-PKO's contributors by year: estimated troops from the UN's maps, a different measure, drawn separately. */
+async function renderGeopko(host: HTMLElement, c: ContributorsResponse, stale: () => boolean): Promise<void> {
+  const g = c.geopko;
+  if (g === null) return;
+  const name = c.country ?? c.iso3;
+  host.append(el("h4", { text: "Named on UN deployment maps, troops estimated (Geo-PKO)" }));
+  const years = g.years.filter((y) => y.troops > 0);
+  const withMaps = new Set(g.years.map((y) => y.year));
+  const [a, b] = [Math.min(c.panelYears[0], g.source.years[0]), Math.max(c.panelYears[1], g.source.years[1])];
+  const noMaps = missingRanges([a, b], withMaps);
+  const noTroops = g.years.filter((y) => y.troops === 0).map((y) => y.year);
+  const note = [
+    `Source: ${g.source.what} (${g.source.file}, ${g.source.years[0]}–${g.source.years[1]}). Not comparable with the head-counts above: a different measure, so it is shown apart and not used to fill their gaps.`,
+    noMaps === "" ? "" : `No Geo-PKO map of a mission in ${name} for ${noMaps}: left out, not drawn as zero.`,
+    noTroops.length > 0 ? `Maps without troop contingents (observers or police only) in ${noTroops.join(", ")}.` : "",
+  ].filter((t) => t !== "").join(" ");
+  host.append(el("p", { class: "caption", id: "country-geopko-note", text: note }));
+  if (years.length === 0) return;
+  const chartBox = el("div", { id: "country-geopko-chart" });
+  const tableBox = el("div", { id: "country-geopko-table", class: "table-wrap" });
+  host.append(chartBox, tableBox);
+  const totals = new Map<string, number>();
+  for (const y of years) for (const k of y.contributors) totals.set(k.name, (totals.get(k.name) ?? 0) + k.troops);
+  const top = [...totals.entries()].filter(([, t]) => t > 0).sort((x, y) => y[1] - x[1]).slice(0, TOP).map(([k]) => k);
+  const topSet = new Set(top);
+  const nOthers = [...totals.keys()].filter((k) => !topSet.has(k)).length;
+  const othersLabel = `others (${nOthers} countries)`;
+  const rows: Row[] = [];
+  for (const y of years) {
+    for (const k of top) {
+      const x = y.contributors.find((v) => v.name === k);
+      if (x !== undefined && x.troops > 0) rows.push({ year: y.year, contributor: k, group: k, troops: x.troops, rank: top.indexOf(k) });
+    }
+    const rest = y.contributors.filter((v) => !topSet.has(v.name)).reduce((s, v) => s + v.troops, 0);
+    if (rest > 0) rows.push({ year: y.year, contributor: "others", group: othersLabel, troops: Math.round(rest * 10) / 10, rank: top.length });
+  }
+  const domain = [...top, ...(nOthers > 0 ? [othersLabel] : [])];
+  const range = [...COLORS.slice(0, top.length), ...(nOthers > 0 ? [OTHERS_COLOR] : [])];
+  const width = Math.max(200, Math.min(760, chartBox.clientWidth - 90));
+  await renderChart(chartBox, {
+    $schema: SCHEMA,
+    title: { text: `Troops in ${name} by contributor, as UN maps draw them`, subtitle: "Geo-PKO estimates from unit symbols; mean over a mission-year's maps.", anchor: "start" },
+    width, height: 170,
+    data: { values: rows },
+    mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
+    encoding: {
+      x: { field: "year", type: "ordinal", title: null, scale: { domain: years.map((y) => y.year) }, axis: { labelAngle: years.length > 8 ? -90 : 0 } },
+      y: { field: "troops", type: "quantitative", stack: "zero", title: "troops (estimated)", axis: { format: "~s" } },
+      color: { field: "group", type: "nominal", title: null, scale: { domain, range }, sort: domain, legend: { orient: "bottom", direction: "vertical", columns: width > 500 ? 3 : 1, labelLimit: 240 } },
+      order: { field: "rank", type: "quantitative" },
+      tooltip: [{ field: "year" }, { field: "contributor" }, { field: "troops", format: ",.0f" }],
+    },
+  } as TopLevelSpec, { name: `${c.iso3}-geopko-contributors`, table: { columns: ["year", "contributor", "troops"], rows: years.flatMap((y) => y.contributors.map((k) => ({ year: y.year, contributor: k.name, troops: k.troops }))) } });
+  if (stale()) return;
+  const tableRows: Row[] = [{ contributor: "all named", ...Object.fromEntries(years.map((y) => [`y${y.year}`, fmtInt(y.troops)])) }];
+  for (const g2 of domain) {
+    const row: Row = { contributor: g2 };
+    for (const y of years) {
+      const r = rows.find((v) => v.year === y.year && v.group === g2);
+      row[`y${y.year}`] = r === undefined ? "–" : fmtInt(r.troops);
+    }
+    tableRows.push(row);
+  }
+  const table = renderTable(tableBox, [{ key: "contributor", label: "contributor" }, ...years.map((y) => ({ key: `y${y.year}`, label: `${y.year}` }))], tableRows, `${c.iso3}-geopko-table`);
+  for (const td of table.querySelectorAll("tbody td:not(:first-child)")) td.className = "num";
+  table.createCaption().textContent = "Estimated troops by contributor and year (Geo-PKO)";
 }
