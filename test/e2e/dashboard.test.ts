@@ -259,7 +259,9 @@ describe("dashboard in Chromium", () => {
     expect(await page.textContent("#country-contributors-geopko h4")).toMatch(/troops estimated \(Geo-PKO\)/);
     for (const width of [1280, 420]) {
       await page.setViewportSize({ width, height: 900 });
+      // Charts are drawn for the width at render time: load the page afresh at this width.
       await page.goto(`${server.url}/#/country/LBR`);
+      await page.reload();
       await page.waitForSelector("#country-geopko-table table");
       await page.waitForSelector("#country-contributors-table table");
       await page.waitForTimeout(300);
