@@ -67,7 +67,8 @@ export function contributorsSection(res: ContributorsResults, figures: readonly 
       kind: "p",
       text:
         `Minimum detectable effects (MDE, 80% power at p < 0.05) in this report come from ${res.settings.nsim} simulated samples per candidate value (seed ${res.settings.seed}), ` +
-        `fewer than the 100 of \`pkt contributors\` so that the report stays within its time budget; they are therefore rougher (about +/-0.09 on each power estimate). ` +
+        `fewer than the 100 of \`pkt contributors\` so that the report stays within its time budget; they are therefore rougher (about +/-0.09 on each power estimate), ` +
+        "and so is the rejection rate at a true zero: some HTI models are flagged n/t here that `pkt contributors` gives an MDE for. " +
         "Run `pkt contributors` for the full simulation, split samples and the comparison of contributor sources.",
     },
   ];
