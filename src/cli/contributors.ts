@@ -3,10 +3,10 @@ import type { Command } from "commander";
 import { writeFilesAtomic } from "../core/atomic-write.js";
 import { OptionError } from "../core/errors.js";
 import { compareContributorSources } from "../contributors/compare-sources.js";
-import { contributorsJson, contributorsMarkdown, moderatorSpec } from "../contributors/files.js";
+import { contributorsJson, contributorsMarkdown } from "../contributors/files.js";
+import { contributorsFigures } from "../contributors/figures.js";
 import { contributorsPanel, DEFAULT_NSIM, DEFAULT_SEED, runContributors } from "../contributors/run.js";
 import { SourceLoader } from "../panel/pipeline.js";
-import { renderPng, renderSvg } from "../report/figures/render.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 
 interface ContributorsCliOptions {
@@ -52,13 +52,7 @@ export function registerContributorsCommand(program: Command): void {
         { path: "contributors.md", data: contributorsMarkdown(res) },
         { path: "contributors.json", data: contributorsJson(res) },
       ];
-      for (const m of res.moderators) {
-        const spec = moderatorSpec(m, res.results, res.outcomes);
-        const svg = await renderSvg(spec);
-        const base = `figures/contributors/size-by-${m.id}`;
-        files.push({ path: `${base}.vl.json`, data: JSON.stringify(spec, null, 1) + "\n" }, { path: `${base}.svg`, data: svg });
-        if (c.png) files.push({ path: `${base}.png`, data: renderPng(svg) });
-      }
+      for (const fig of await contributorsFigures(res, { png: c.png })) files.push(...fig.files);
       const out = resolve(c.out);
       writeFilesAtomic(files.map((f) => ({ path: join(out, f.path), data: f.data })));
       progress?.(`done: ${files.length} files in ${c.out}`);

@@ -62,10 +62,13 @@ function mdeText(r: ModerationResult): string {
   return p.note === null ? sides : `${sides} (${p.note})`;
 }
 
+/** "Share from NATO ..." -> "share from NATO ..." (acronyms kept). */
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** The findings in plain words, one per outcome x moderator. */
 export function findingText(r: ModerationResult, o: Outcome, m: Moderator): string {
   return (
-    `${o.label} x ${m.label.toLowerCase()}: interaction ${ci(r.interaction)} (N = ${r.n}, ${r.hosts} host-years, ${r.clusters} countries, calendar years ${r.years[0]}-${r.years[1]} where the moderator exists); ` +
+    `${o.label} x ${lowerFirst(m.label)}: interaction ${ci(r.interaction)} (N = ${r.n}, ${r.hosts} host-years, ${r.clusters} countries, calendar years ${r.years[0]}-${r.years[1]} where the moderator exists); ` +
     `meaningful = +/-${f(r.meaningful)} (${o.meaningfulText} across the moderator's interquartile range, ${f(r.iqr, 2)}, at the hosts' median deployment of ${Math.round(r.medianSize).toLocaleString("en-US")}); ` +
     `minimum detectable interaction at 80% power ${mdeText(r)}; verdict: **${r.verdict}**.`
   );

@@ -1,4 +1,4 @@
-import { fit, predict, type ModelResults } from "../stats/index.js";
+import { fit, fitDetailed, predict, refitOutcome, type ModelResults } from "../stats/index.js";
 import { plogis } from "../stats/distributions.js";
 import { createRng } from "../stats/random.js";
 import { CONTROLS, SIZE, type Outcome } from "./spec.js";
@@ -58,6 +58,7 @@ export interface ModerationResult {
   readonly n: number;
   readonly hosts: number;
   readonly clusters: number;
+  /** First and last calendar year of the estimation sample (within the outcome's years, where the moderator exists). */
   readonly years: readonly [number, number];
   readonly formula: string;
   /** Coefficient of log1p(un_total) x moderator. */
@@ -99,6 +100,11 @@ function quantile(xs: readonly number[], p: number): number {
   const h = (s.length - 1) * p;
   const lo = Math.floor(h);
   return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+}
+
+function sampleYears(rows: readonly ModRow[], fallback: readonly [number, number]): readonly [number, number] {
+  const ys = rows.map((r) => r.year).filter((y): y is number => typeof y === "number");
+  return ys.length === 0 ? fallback : [Math.min(...ys), Math.max(...ys)];
 }
 
 /** The verdict rule: the interaction's interval against +/- the meaningful size. */
@@ -156,7 +162,7 @@ export function analyseModeration(rows: readonly ModRow[], outcome: Pick<Outcome
     n: full.glance.nobs,
     hosts: hostRows.length,
     clusters: full.glance.n_clusters ?? 0,
-    years: outcome.years,
+    years: sampleYears(sample, outcome.years),
     formula,
     interaction,
     size,
@@ -206,18 +212,22 @@ export function powerOf(full: ModelResults, sample: readonly ModRow[], model: Ou
     const rng = createRng(opts.seed, s);
     return { u: sample.map(() => rng.next()), sign: clusters.map(() => (rng.next() < 0.5 ? -1 : 1)) };
   });
-  const formula = full.formula;
+  const fitOpts = { model, vcov: { type: "cluster", by: ["ccode"] } } as const;
+  // The design, its rank check and the clusters do not depend on the outcome: fit once, then
+  // refit only the outcome of each simulated sample (refitOutcome = fit() on those rows).
+  const detail = fitDetailed(full.formula, sample, fitOpts);
+  const rowIndex = detail.frame.rowIndex;
+  const k = detail.results.terms.indexOf(INTER);
+  const cl = sample.map((r) => cidx.get(r.ccode as number)!);
   const powerAt = (delta: number): number => {
     let hits = 0;
     for (const d of draws) {
-      const sim = sample.map((r, i) => {
+      const y = Float64Array.from(rowIndex, (i) => {
         const e = eta[i] + (delta - full.coef[j]) * lm[i];
-        const v = model === "logit" ? (d.u[i] < plogis(e) ? 1 : 0) : e + resid[i] * d.sign[cidx.get(r.ccode as number)!];
-        return { ...r, y: v };
+        return model === "logit" ? (d.u[i] < plogis(e) ? 1 : 0) : e + resid[i] * d.sign[cl[i]];
       });
       try {
-        const f = fit(formula, sim, { model, vcov: { type: "cluster", by: ["ccode"] } });
-        const t = f.tidy.find((x) => x.term === INTER);
+        const t = refitOutcome(detail, y, fitOpts)[k];
         if (t !== undefined && t.p_value < 0.05) hits++;
       } catch {
         // a simulated sample the model cannot fit (e.g. no variation) counts as not detected

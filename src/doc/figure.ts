@@ -43,6 +43,11 @@ export function narrowSpec(spec: VegaLiteSpec, width = NARROW_WIDTH, top = true)
   } else if (Array.isArray(s.vconcat)) {
     s.vconcat = (s.vconcat as VegaLiteSpec[]).map((c) => narrowSpec(c, width, false));
   }
+  // A wrapped facet (`facet` + `columns` + inner `spec`): one column of narrow panels.
+  if (s.facet !== undefined && s.spec !== null && typeof s.spec === "object") {
+    if (typeof s.columns === "number") s.columns = 1;
+    s.spec = narrowSpec(s.spec as VegaLiteSpec, width, false);
+  }
   if (typeof s.width === "number" && s.width > width) {
     if (s.projection !== undefined && typeof s.height === "number") s.height = Math.round((s.height * width) / s.width);
     s.width = width;
@@ -52,10 +57,12 @@ export function narrowSpec(spec: VegaLiteSpec, width = NARROW_WIDTH, top = true)
   if (s.encoding !== null && typeof s.encoding === "object") {
     const enc: Record<string, unknown> = {};
     for (const [ch, def] of Object.entries(s.encoding as Record<string, unknown>)) {
-      const d = def as Record<string, unknown> | null;
+      let d = def as Record<string, unknown> | null;
+      // A long axis title would widen the figure past the narrow width: wrap it into lines.
+      if (d !== null && typeof d === "object" && typeof d.title === "string" && d.title.length > chars) d = { ...d, title: wrapText(d.title, chars) };
       enc[ch] = d !== null && typeof d === "object" && d.legend !== null && typeof d.legend === "object"
         ? { ...d, legend: { ...(d.legend as Record<string, unknown>), direction: "vertical", titleOrient: "top", orient: "bottom", labelLimit: width } }
-        : def;
+        : d;
     }
     s.encoding = enc;
   }
@@ -69,6 +76,10 @@ export function narrowSpec(spec: VegaLiteSpec, width = NARROW_WIDTH, top = true)
 
 function widest(spec: Record<string, unknown>): number | null {
   if (typeof spec.width === "number") return spec.width;
+  if (spec.facet !== undefined && spec.spec !== null && typeof spec.spec === "object") {
+    const w = widest(spec.spec as Record<string, unknown>);
+    return w === null ? null : w * (typeof spec.columns === "number" ? spec.columns : 1);
+  }
   const kids = [...((spec.vconcat as Record<string, unknown>[] | undefined) ?? []), ...((spec.hconcat as Record<string, unknown>[] | undefined) ?? []), ...((spec.layer as Record<string, unknown>[] | undefined) ?? [])];
   const ws = kids.map(widest).filter((w): w is number => w !== null);
   return ws.length ? Math.max(...ws) : null;

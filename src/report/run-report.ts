@@ -9,6 +9,9 @@ import { runStudy, type StudyResults } from "../study/run.js";
 import { buildCasesFiles } from "../cases/files.js";
 import { casesSection } from "../cases/report-section.js";
 import { runCases } from "../cases/run.js";
+import { contributorsSection, REPORT_NSIM } from "../contributors/report-section.js";
+import { runContributorsInBackground } from "../contributors/background.js";
+import { contributorsPanel } from "../contributors/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
@@ -74,6 +77,11 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
       multiverse.catch(() => undefined);
     }
   }
+  // Who keeps the peace: its panel here (the source files it reads are the study's too, read once
+  // through the shared loader), then ~10^4 model fits and six figures on a second core while the study runs.
+  o.progress?.("who keeps the peace: the contributor panel");
+  const contributorsJob = runContributorsInBackground({ panel: contributorsPanel(o.dataDir, loader), nsim: REPORT_NSIM, png: o.png });
+  contributorsJob.catch(() => undefined); // awaited below; this only keeps an early failure of the study from leaving it unhandled
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
   o.progress?.("reading map outlines");
@@ -83,13 +91,19 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
   o.progress?.("multiverse");
   const mv = await multiverse;
-  const extraSections = [{ before: "method", section: casesSection(cases) }, ...(mv === null ? [] : [{ before: "results", section: multiverseSection(mv) }])];
+  o.progress?.(`who keeps the peace: waiting for the models (power with ${REPORT_NSIM} samples per value)`);
+  const { results: contributors, figures: contributorFigures } = await contributorsJob;
+  const extraSections = [
+    { before: "method", section: casesSection(cases) },
+    { before: "method", section: contributorsSection(contributors, contributorFigures) },
+    ...(mv === null ? [] : [{ before: "results", section: multiverseSection(mv) }]),
+  ];
   const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections, multiverse: mv });
   // An earlier multiverse run inside the output directory is kept (the output is replaced as a
   // whole); the report's own sample goes beside it.
   const carry = o.multiverse?.carryDir ? readRunFiles(o.multiverse.carryDir).map((f) => ({ path: `${CARRY}/${f.path}`, data: f.data })) : [];
   const sample = mv !== null && mv.mode === "sample" ? mv.files.map((f) => ({ path: `${SAMPLE}/${f.path}`, data: f.data })) : [];
-  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...carry, ...sample];
+  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...contributorFigures.flatMap((f) => f.files), ...carry, ...sample];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {

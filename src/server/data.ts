@@ -47,6 +47,11 @@ export const DEFAULT_VARIANT: PanelVariant = Object.freeze({
  */
 export const DISPLAY_VARIANT: Partial<PanelVariant> = Object.freeze({ reportAlignment: "t" });
 
+export type { HostContributors, HostContributorYear, HostContributor, ContributorsSourceNote } from "../contributors/host-contributors.js";
+import type { HostContributors } from "../contributors/host-contributors.js";
+import type { GeopkoHostYear } from "../contributors/geopko-host-contributors.js";
+export type { GeopkoHostYear, GeopkoHostContributor } from "../contributors/geopko-host-contributors.js";
+
 /** Personnel of one operation in one host country and year. */
 export interface MissionYear {
   readonly mission: string;
@@ -95,6 +100,10 @@ export interface DashboardData {
   panel(variant: PanelVariant): Promise<readonly PanelRow[]>;
   /** Per-operation personnel in a host country by year (UN missions and non-UN operations). */
   missions(iso3: string): readonly MissionYear[];
+  /** Who sent how many personnel (and women) to a host, by year the contributor source covers; absent in data sets without it. */
+  contributors?(iso3: string): HostContributors;
+  /** Contributors named on Geo-PKO's maps (troops only, estimated) by year; absent in data sets without it. */
+  geopkoContributors?(iso3: string): { readonly source: { readonly id: string; readonly file: string; readonly years: readonly [number, number]; readonly what: string }; readonly years: readonly GeopkoHostYear[] };
 }
 
 /** Stable key of a variant, for caches. */

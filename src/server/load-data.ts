@@ -7,6 +7,8 @@ import { placeUnMonths } from "../panel/steps/add-un-peacekeeping.js";
 import { nonUnType } from "../panel/steps/add-non-un-operations.js";
 import { readNonUnMonths } from "../panel/steps/non-un-source.js";
 import { kosovoHost, KOSOVO_MISSIONS, missionKey } from "../panel/steps/un-hosts.js";
+import { geopkoHostContributors } from "../contributors/geopko-host-contributors.js";
+import { hostContributors } from "../contributors/host-contributors.js";
 import { readCountrycodeCodelist, countrycodeCodelistSource } from "../sources/countrycode-codelist.js";
 import { baraHultmanPkoSource } from "../sources/bara-hultman-pko.js";
 import { SOURCES } from "../sources/registry.js";
@@ -56,6 +58,23 @@ export function loadDashboardData(dataDir: string): DashboardData {
   const columns: ColumnInfo[] = [...base.panel.columns.values()].map((c) => ({
     name: c.doc.name, type: c.doc.type === "string" ? "string" : "number", label: `${c.doc.description} (${c.doc.unit})`,
   }));
+  // Contributors by host-year: placed once, on the first country page that asks.
+  let placed: ReturnType<typeof hostContributors> | null = null;
+  const contributors = (iso3: string) => {
+    placed ??= hostContributors(loader);
+    const p = placed;
+    const ccodes = new Set(base.rows.filter((r) => r.iso3 === iso3).map((r) => r.ccode as number));
+    const years = [...ccodes].flatMap((c) => p.byHost(c).filter((y) => iso3Of.get(`${c}:${y.year}`) === iso3)).sort((a, b) => a.year - b.year);
+    return { source: p.source, years };
+  };
+  let geopko: ReturnType<typeof geopkoHostContributors> | null = null;
+  const geopkoContributors = (iso3: string) => {
+    geopko ??= geopkoHostContributors(loader);
+    const g = geopko;
+    // Geo-PKO writes current COW codes: every code the country has in the panel, any year.
+    const ccodes = new Set(base.rows.filter((r) => r.iso3 === iso3).map((r) => r.ccode as number));
+    return { source: g.source, years: [...ccodes].flatMap((c) => g.byHost(c)).sort((a, b) => a.year - b.year) };
+  };
   return {
     // The server does not tell the browser where its files live on disk: the file names and hashes identify them.
     origin: `${sources.length} published source files (SHA-256 verified)`,
@@ -66,6 +85,8 @@ export function loadDashboardData(dataDir: string): DashboardData {
     isoNumeric,
     panel: async (v) => build(v).rows,
     missions: (iso3) => missions.get(iso3) ?? [],
+    contributors,
+    geopkoContributors,
   };
 }
 

@@ -15,6 +15,7 @@ export interface Api {
 }
 
 const ISO3_PATH = /^\/api\/country\/([^/]*)$/;
+const CONTRIBUTORS_PATH = /^\/api\/country\/([^/]*)\/contributors$/;
 
 /**
  * Build the API over dashboard data and, when given, the results of `pkt multiverse`;
@@ -72,19 +73,33 @@ export function createApi(data: DashboardData, program: { name: string; version:
     },
   };
 
-  const country = async (iso: string, raw: string): Promise<unknown> => {
-    const q = parseQuery(raw, VARIANT_PARAMS);
-    const variant = parseVariant(q);
+  const countryCode = async (iso: string): Promise<string> => {
     let decoded: string;
     try {
       decoded = decodeURIComponent(iso);
     } catch {
       throw new HttpError(400, "bad percent-encoding in the country code");
     }
-    const iso3 = parseIso3(decoded, await knownIso3());
+    return parseIso3(decoded, await knownIso3());
+  };
+
+  const country = async (iso: string, raw: string): Promise<unknown> => {
+    const q = parseQuery(raw, VARIANT_PARAMS);
+    const variant = parseVariant(q);
+    const iso3 = await countryCode(iso);
     const rows = (await data.panel(variant)).filter((r) => r.iso3 === iso3).sort((a, b) => Number(a.year) - Number(b.year));
     const first = rows[0];
     return { iso3, country: first?.country ?? null, ccode: first?.ccode ?? null, variant, rows, missions: data.missions(iso3) };
+  };
+
+  /** Who sent how many personnel and women, by year the contributor file covers (default placement of multi-host missions); beside it, Geo-PKO's map-based troop estimates. */
+  const contributors = async (iso: string, raw: string): Promise<unknown> => {
+    parseQuery(raw, []);
+    const iso3 = await countryCode(iso);
+    const first = (await data.panel(DEFAULT_VARIANT)).find((r) => r.iso3 === iso3);
+    const c = data.contributors?.(iso3) ?? null;
+    const g = data.geopkoContributors?.(iso3) ?? null;
+    return { iso3, country: first?.country ?? null, panelYears: data.years, source: c?.source ?? null, years: c?.years ?? [], geopko: g };
   };
 
   return {
@@ -98,8 +113,10 @@ export function createApi(data: DashboardData, program: { name: string; version:
       else if (isMultiversePath(path)) body = multiverseRoute(multiverse, path, rawQuery);
       else {
         const m = ISO3_PATH.exec(path);
-        if (m === null) throw new HttpError(404, `no API endpoint ${JSON.stringify(path.slice(0, 60))}; endpoints: /api/meta, /api/panel, /api/map, /api/country/ISO3, /api/multiverse`);
-        body = await country(m[1], rawQuery);
+        const mc = CONTRIBUTORS_PATH.exec(path);
+        if (m !== null) body = await country(m[1], rawQuery);
+        else if (mc !== null) body = await contributors(mc[1], rawQuery);
+        else throw new HttpError(404, `no API endpoint ${JSON.stringify(path.slice(0, 60))}; endpoints: /api/meta, /api/panel, /api/map, /api/country/ISO3, /api/country/ISO3/contributors, /api/multiverse`);
       }
       const buf = Buffer.from(JSON.stringify(body), "utf8");
       if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);

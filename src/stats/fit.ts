@@ -57,6 +57,8 @@ export interface FitDetail {
   readonly X: Matrix;
   readonly kernel: KernelDef;
   readonly kernelFit: KernelFit;
+  /** Cluster ids of the kept rows (empty unless the vcov is clustered). */
+  readonly clusters: readonly ClusterIndex[];
 }
 
 /** Fit a model: `fit("pdest ~ x1 + factor(region)", rows, {model: "logit", vcov: "cluster:ccode"})`. */
@@ -304,7 +306,42 @@ function finishFit(core: FitCore, vspec: ReturnType<typeof resolveVcovSpec>, dat
     warnings,
   };
   assertFinite(results);
-  return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit };
+  return { results: deepFreeze(results), frame, kept, X, kernel, kernelFit: kfit, clusters };
+}
+
+/**
+ * The tidy rows of `d`'s model refitted on a new outcome `y` for the same rows (same design,
+ * kept columns and clusters): what {@link fit} on those rows with that outcome returns, without
+ * rebuilding the frame or repeating the rank check, which do not depend on `y`. For
+ * simulations that redraw the outcome many times (power). Throws where fit() would: an
+ * outcome without variation (or not 0/1 for binary models), a singular information matrix, a
+ * variance that is not positive. Resampling vcov types (bootstrap) are not supported.
+ */
+export function refitOutcome(d: FitDetail, y: Float64Array, opts: FitOptions = {}): TidyRow[] {
+  const vspec = resolveVcovSpec(opts.vcov);
+  const vdef = getVcov(vspec.code);
+  if (vdef === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);
+  if (y.length !== d.X.rows) throw new PktError(`refitOutcome: ${y.length} outcomes for ${d.X.rows} rows`);
+  const { kernel, X, frame } = d;
+  if (kernel.binary) checkBinaryOutcome(y, frame.response);
+  else checkVaryingOutcome(y, frame.response);
+  const kfit = kernel.fit({ y, X, fe: frame.fe, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra });
+  for (let i = 0; i < kfit.bread.data.length; i++) {
+    if (!Number.isFinite(kfit.bread.data[i])) throw new PktError(`refitOutcome: the information matrix is singular at the estimate`);
+  }
+  const v = vdef.fn({ fit: kfit, X, clusters: d.clusters, refit: () => null, seed: opts.seed, reps: vspec.reps });
+  const terms = d.results.terms;
+  for (let j = 0; j < terms.length; j++) {
+    const x = v.vcov.data[j * v.vcov.cols + j];
+    if (!(x > 0) || !Number.isFinite(x)) throw new PktError(`the ${vspec.label} variance of ${terms[j]} is ${x} (not positive)`);
+  }
+  const tidy = buildTidy(terms, kfit.coef, v.vcov, kernel.statistic === "t" ? kfit.dfResidual : null, opts.level ?? 0.95);
+  for (const row of tidy) {
+    for (const [key, val] of Object.entries(row)) {
+      if (typeof val === "number" && !Number.isFinite(val)) throw new PktError(`refitOutcome: a non-finite ${key} for ${row.term}`);
+    }
+  }
+  return tidy;
 }
 
 /** Suggest `| col` for a factor with many levels (absorbed as a fixed effect it costs no columns). */

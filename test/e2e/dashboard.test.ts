@@ -257,6 +257,41 @@ describe("dashboard in Chromium", () => {
     expect(await page.textContent(".view-country")).not.toMatch(/alignment "|\/api\//);
   });
 
+  it("country page: Liberia's UN contributors by year (IPI file, 2009-2014), women beside them, missing years named, not drawn", async () => {
+    await page.goto(`${server.url}/#/country/LBR`);
+    await page.waitForSelector("#country-contributors-chart svg");
+    await page.waitForSelector("#country-contributors-table table");
+    const head = await page.$$eval("#country-contributors-table thead th", (ths) => ths.map((t) => t.textContent ?? ""));
+    expect(head).toEqual(["contributor", "2009", "2010", "2011", "2012", "2013", "2014"]);
+    const first = await page.$$eval("#country-contributors-table tbody tr th, #country-contributors-table tbody tr td:first-child", (cs) => cs.map((c) => c.textContent ?? ""));
+    expect(first).toContain("all contributors");
+    expect(first).toContain("Pakistan");
+    expect(first.some((t) => /^others \(\d+ countries\)$/.test(t))).toBe(true);
+    expect(await page.textContent("#country-contributors-table caption")).toMatch(/of whom women/);
+    const note = await page.textContent("#country-contributors-note");
+    expect(note).toMatch(/No contributor data for \d{4}–2008, 2015–\d{4}: those years are left out, not drawn as zero/);
+    // Bars only for the years the file covers: no bar mark carries a year outside 2009-2014.
+    const barYears = await page.$$eval('#country-contributors-chart path[aria-roledescription="bar"]', (ps) => ps.map((p) => Number(/year: (\d+)/.exec(p.getAttribute("aria-label") ?? "")?.[1])));
+    expect(barYears.length).toBeGreaterThan(0);
+    expect(Math.min(...barYears)).toBe(2009);
+    expect(Math.max(...barYears)).toBe(2014);
+    // Geo-PKO's map estimates (troops only) are shown apart, labelled as a different measure.
+    await page.waitForSelector("#country-geopko-table table");
+    expect(await page.textContent("#country-geopko-note")).toMatch(/Geo-PKO.*troops only.*Not comparable with the head-counts above/);
+    expect(await page.textContent("#country-contributors-geopko h4")).toMatch(/troops estimated \(Geo-PKO\)/);
+    for (const width of [1280, 420]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Charts are drawn for the width at render time: load the page afresh at this width.
+      await page.goto(`${server.url}/#/country/LBR`);
+      await page.reload();
+      await page.waitForSelector("#country-geopko-table table");
+      await page.waitForSelector("#country-contributors-table table");
+      await page.waitForTimeout(300);
+      await page.locator("#country-contributors").screenshot({ path: join(OUT, `8-country-contributors-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("model explorer: the report's method, the true count of dropped rows, p < 0.001 style", async () => {
     await page.goto(`${server.url}/#/models`);
     await page.waitForSelector("#prob-chart svg");
@@ -369,6 +404,7 @@ describe("dashboard in Chromium", () => {
     const views: [string, string][] = [
       ["/#/map?year=2008", "#timeline-chart svg"],
       ["/#/country/HTI", "#country-us svg"],
+      ["/#/country/LBR", "#country-contributors-table table"],
       ["/#/models", "#prob-chart svg"],
       ["/#/simulate?country=HTI&year=2008", "#sim-curve svg"],
       ["/#/simulate?model=M3", "#sim-curve svg"],

@@ -86,6 +86,32 @@ describe("runReport on the real data", async () => {
     expect(cmd).toMatch(/Across the multiverse: a positive estimate with p < 0\.05 in \d+% of 2 estimated specifications\./);
   });
 
+  it("has the section 'Who keeps the peace' before the method, one figure and table per moderator, and findings that state N, years and MDE", () => {
+    const section = md.slice(md.indexOf("## Who keeps the peace"), md.indexOf("## Data and method"));
+    expect(md.indexOf("## Who keeps the peace")).toBeGreaterThan(md.indexOf("## Case studies"));
+    expect(section).toMatch(/simulated samples per candidate value \(seed 20180601\)/);
+    expect(html).toContain('<section id="contributors"><h2>Who keeps the peace</h2>');
+    const files = readdirSync(join(dirA, "figures/contributors")).sort();
+    for (const id of ["female", "pdest", "low_tier", "democracy", "income", "nato_oecd"]) {
+      expect(section).toContain(`](figures/contributors/size-by-${id}.svg)`);
+      expect(files).toContain(`size-by-${id}.svg`);
+      expect(files).toContain(`size-by-${id}.vl.json`);
+      expect(html).toContain(`id="fig-contributors-size-by-${id}"`);
+    }
+    expect(section.match(/^\| outcome \| interaction \| 95% interval \| N \(host-years\) \| calendar years \|/gm)?.length).toBe(6);
+    const findings = section.split("\n").filter((l) => /^- .* x .*: interaction /.test(l));
+    expect(findings.length).toBe(24);
+    for (const f of findings) {
+      expect(f).toMatch(/interaction -?\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]/);
+      expect(f).toMatch(/N = \d+, \d+ host-years/);
+      expect(f).toMatch(/calendar years 20\d\d-20\d\d/);
+      expect(f).toMatch(/minimum detectable interaction at 80% power/);
+      expect(f).toMatch(/verdict: \*\*/);
+    }
+    // The verdict rule's words where the interval spans both meaningful directions.
+    expect(findings.filter((f) => f.includes("verdict: **the data cannot tell**")).length).toBeGreaterThan(0);
+  });
+
   it("the same inputs give byte-identical outputs", async () => {
     await runReport({ dataDir: DATA_DIR, outDir: dirB, options: DEFAULT_OPTIONS, version: "test", png: false, multiverse });
     for (const f of ["report.html", "report.md", "panel.csv", "results.json", "tables/main.tex", "figures/map.svg", "multiverse-sample/specs.csv", "multiverse-sample/summary.json"]) {

@@ -66,6 +66,26 @@ export interface CountryResponse {
   missions: MissionYear[];
 }
 
+/** /api/country/ISO3/contributors: who sent how many personnel and women, by year the source covers. */
+export interface ContributorsResponse {
+  iso3: string;
+  country: string | null;
+  panelYears: [number, number];
+  source: { id: string; file: string; from: string; to: string; years: number[]; what: string } | null;
+  years: {
+    year: number;
+    months: number;
+    personnel: number;
+    women: number;
+    contributors: { iso3: string; name: string; personnel: number; women: number }[];
+  }[];
+  /** Contributors named on Geo-PKO's maps, troops estimated (a different measure). */
+  geopko: {
+    source: { id: string; file: string; years: [number, number]; what: string };
+    years: { year: number; missions: string[]; maps: number; troops: number; contributors: { name: string; troops: number }[] }[];
+  } | null;
+}
+
 const cache = new Map<string, Promise<unknown>>();
 
 /** GET a JSON endpoint (memoised); a non-200 answer rejects with the server's message. */

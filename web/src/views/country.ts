@@ -4,6 +4,7 @@ import { DISPLAY_PARAMS, getJson, type CountryResponse, type Meta, type Row } fr
 import { fmt, fmtInt, renderChart, renderTable } from "../charts.js";
 import { el } from "../dom.js";
 import { PALETTE } from "../../../src/core/palette.js";
+import { renderCountryContributors } from "./country-contributors.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -17,11 +18,13 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
   const traffBox = el("div", { id: "country-trafficking" });
   const usBox = el("div", { id: "country-us" });
   const tableBox = el("div", { id: "country-table", class: "table-wrap" });
+  const contributorsBox = el("section", { id: "country-contributors" });
   host.append(
     el("p", {}, el("a", { href: "#/map", text: "← back to the map" }), " · ", el("a", { href: `#/simulate?country=${c.iso3}&year=2008`, id: "country-simulate", text: "simulate a deployment here" })),
     el("h2", { id: "country-title", text: `${name} (${c.iso3}, COW ${c.ccode ?? "?"})` }),
     el("p", { class: "caption", text: `Country-years ${meta.years[0]}–${meta.years[1]}. Trafficking indicators: the TIP report ${c.variant.reportAlignment === "t-1" ? "of the following year (which mostly covers this year)" : "of the same year"}, shown at the calendar year. Lines break where a year has no data (for example years the TIP report lists a country as a Special Case, without a tier).` }),
     el("div", { class: "grid" }, missionsBox, tccBox, traffBox, usBox),
+    contributorsBox,
     el("h3", { text: "Country-years" }),
     tableBox,
   );
@@ -84,6 +87,9 @@ export async function renderCountry(host: HTMLElement, meta: Meta, iso3: string,
 
   const usRows = dense(series([["us_troops", "US troops"], ["un_total", "UN personnel"], ["nonun_total", "non-UN personnel"]]), meta.years);
   await renderChart(usBox, lineSpec("US troops beside UN and non-UN personnel", usRows, meta.years, "personnel", { domain: ["US troops", "UN personnel", "non-UN personnel"], range: [PALETTE.us, PALETTE.un, PALETTE.nonun] }), { name: `${c.iso3}-us-troops`, table: { columns: ["year", "series", "value"], rows: usRows } });
+  if (stale()) return;
+
+  await renderCountryContributors(contributorsBox, c.iso3, stale);
   if (stale()) return;
 
   renderTable(tableBox, [

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { PktError } from "../core/errors.js";
+import type { PanelRow } from "../panel/panel.js";
+import { contributorsFigures, type ContributorsFigure } from "./figures.js";
+import { runContributors, type ContributorsResults } from "./run.js";
+
+/** What {@link contributorsWork} is asked: the panel (contributorsPanel), the power simulation's seed and size, PNG copies. */
+export interface ContributorsWorkOptions {
+  readonly panel: readonly PanelRow[];
+  readonly seed?: number;
+  readonly nsim?: number;
+  readonly png?: boolean;
+}
+
+/** The results and their figures. */
+export interface ContributorsWork {
+  readonly results: ContributorsResults;
+  readonly figures: readonly ContributorsFigure[];
+}
+
+/** Models and figures of "Who keeps the peace" (runContributors, contributorsFigures). */
+export async function contributorsWork(o: ContributorsWorkOptions): Promise<ContributorsWork> {
+  const results = runContributors(o.panel, { seed: o.seed, nsim: o.nsim });
+  return { results, figures: await contributorsFigures(results, { png: o.png }) };
+}
+
+/**
+ * {@link contributorsWork} in a worker thread when the compiled worker exists, so that the
+ * report's other work runs beside it on a second core (the panel rows are copied to it); else in
+ * this thread (e.g. under the test runner, which runs the TypeScript sources). Same code and
+ * results either way.
+ */
+export function runContributorsInBackground(o: ContributorsWorkOptions): Promise<ContributorsWork> {
+  const url = new URL("./worker.js", import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    // Deferred, so that the caller starts its own work first, as it would beside a worker.
+    return new Promise((resolve, reject) => setImmediate(() => contributorsWork(o).then(resolve, reject)));
+  }
+  return new Promise((resolve, reject) => {
+    const w = new Worker(url, { workerData: o });
+    w.once("message", (m: { ok: boolean; out?: ContributorsWork; error?: string }) => {
+      void w.terminate();
+      if (m.ok && m.out) resolve(m.out);
+      else reject(new PktError(`who keeps the peace: ${m.error ?? "no result"}`));
+    });
+    w.once("error", (e) => {
+      void w.terminate();
+      reject(e);
+    });
+  });
+}
