@@ -89,6 +89,8 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
+  // The cases page does not wait for the background work: render it first.
+  const casesFiles = await buildCasesFiles(cases, { png: o.png });
   o.progress?.("multiverse");
   const mv = await multiverse;
   o.progress?.(`who keeps the peace: waiting for the models (power with ${REPORT_NSIM} samples per value)`);
@@ -103,7 +105,7 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   // whole); the report's own sample goes beside it.
   const carry = o.multiverse?.carryDir ? readRunFiles(o.multiverse.carryDir).map((f) => ({ path: `${CARRY}/${f.path}`, data: f.data })) : [];
   const sample = mv !== null && mv.mode === "sample" ? mv.files.map((f) => ({ path: `${SAMPLE}/${f.path}`, data: f.data })) : [];
-  const files = [...built.files, ...(await buildCasesFiles(cases, { png: o.png })), ...contributorFigures.flatMap((f) => f.files), ...carry, ...sample];
+  const files = [...built.files, ...casesFiles, ...contributorFigures.flatMap((f) => f.files), ...carry, ...sample];
   const t2 = performance.now();
   const written: string[] = [];
   if (o.outDir !== null) {
