@@ -23,7 +23,7 @@ try {
   await page.goto(pathToFileURL(join(outDir, "report.html")).href);
   await page.screenshot({ path: join(shots, "page.png"), fullPage: true });
   await page.screenshot({ path: join(shots, "top.png") });
-  for (const id of ["findings", "multiverse", "results", "robustness", "provenance"]) {
+  for (const id of ["findings", "multiverse", "results", "robustness", "contributors", "provenance"]) {
     const el = page.locator(`#${id}`);
     if ((await el.count()) > 0) await el.screenshot({ path: join(shots, `section-${id}.png`) });
   }

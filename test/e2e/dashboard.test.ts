@@ -378,7 +378,7 @@ describe("dashboard in Chromium", () => {
         const browser = Number(await page.getAttribute("#mv-compare", "data-browser"));
         expect(Number(await page.getAttribute("#mv-compare", "data-csv"))).toBe(row.estimate);
         expect(Math.abs(browser - row.estimate!)).toBeLessThan(1e-6);
-        expect(await page.textContent("#mv-reproduce")).toContain("pkt fit --data pkt-spec/panel.csv");
+        expect(await page.textContent("#mv-reproduce")).toContain("pkt fit --data pkt-spec/analysis.csv");
         checks.push({ index, browser, csv: row.estimate!, diff: Math.abs(browser - row.estimate!) });
       };
       // A point of the curve (Vega writes the tooltip fields into each mark's aria-label).
