@@ -10,10 +10,15 @@ export const WORLD_ATLAS_CITATION =
 
 /**
  * Every input file of the report: the panel's sources (main models), further sources
- * read only by robustness checks, the code list and outline file the map reads.
+ * read only by robustness checks or by other sections, the code list and outline file the map reads.
  * Hashes come from the source registry (each reader verified the file against it).
  */
-export function provenanceEntries(s: StudyResults, map: { codelistId: string; atlasPath: string } | null): ProvenanceEntry[] {
+export function provenanceEntries(
+  s: StudyResults,
+  map: { codelistId: string; atlasPath: string } | null,
+  /** Further sources of other sections (e.g. the contributor panel), listed after the study's when not already there. */
+  more: readonly { readonly id: string; readonly usedFor: string }[] = [],
+): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
   const seen = new Set<string>();
   const add = (id: string, usedFor: string) => {
@@ -25,6 +30,7 @@ export function provenanceEntries(s: StudyResults, map: { codelistId: string; at
   };
   for (const id of s.sources) add(id, "main models");
   for (const id of s.robustnessSources) add(id, "robustness checks");
+  for (const m of more) add(m.id, m.usedFor);
   if (map !== null) {
     add(map.codelistId, "world map (ISO codes)");
     out.push({ id: "world-atlas", file: "node_modules/world-atlas/countries-110m.json", sha256: sha256(readFileSync(map.atlasPath)), citation: WORLD_ATLAS_CITATION, usedFor: "world map (outlines)" });

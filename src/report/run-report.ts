@@ -81,12 +81,16 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   // through the shared loader), then ~10^4 model fits and six figures on a second core while the study runs.
   o.progress?.("who keeps the peace: the contributor panel");
   const contributorsJob = runContributorsInBackground({ panel: contributorsPanel(o.dataDir, loader), nsim: REPORT_NSIM, png: o.png });
+  // The contributor panel is the first thing this loader reads: what it has read now is that panel's sources.
+  const contributorSources = loader.sourcesUsed().map((src) => src.id);
   contributorsJob.catch(() => undefined); // awaited below; this only keeps an early failure of the study from leaving it unhandled
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
   o.progress?.("reading map outlines");
   const world = worldFeatures(readCountrycodeCodelist(o.dataDir));
-  const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() });
+  const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() }, [
+    ...contributorSources.map((id) => ({ id, usedFor: "who keeps the peace" })),
+  ]);
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
   // The cases page does not wait for the background work: render it first.

@@ -39,6 +39,8 @@ describe("runReport on the real data", async () => {
       expect(md).toContain(src.citation.replace(/\|/g, "\\|"));
     }
     expect(md).toContain("countries-110m.json");
+    // Read only by "Who keeps the peace" (the 3P index as an outcome): listed with its use.
+    expect(md).toMatch(/\| `trafficking\/policy_index_3p\.csv` \| `[0-9a-f]{64}` \| who keeps the peace \|/);
   });
 
   it("shows every finding and every option, and is self-contained", () => {
