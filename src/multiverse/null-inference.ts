@@ -9,7 +9,7 @@
  * The p-values are the shares of draws at least as extreme as the observed curve.
  */
 import { OptionError } from "../core/errors.js";
-import { fit, predict } from "../stats/index.js";
+import { fit, fitDetailed, predict, refitOutcome, type FitDetail, type TidyRow } from "../stats/index.js";
 import { createRng } from "../stats/random.js";
 import type { ModelKind } from "../stats/results.js";
 import type { PanelRow } from "../study/data.js";
@@ -65,14 +65,10 @@ function curveStats(fits: readonly { estimate: number; p: number }[], alpha: num
   };
 }
 
-function keyFit(s: NullSpec, rows: readonly PanelRow[]): { estimate: number; p: number } | null {
-  try {
-    const r = fit(s.formula, rows, { model: s.kind, vcov: s.vcov });
-    const t = r.tidy.find((x) => x.term === s.term);
-    return t === undefined || !Number.isFinite(t.p_value) ? null : { estimate: t.estimate, p: t.p_value };
-  } catch {
-    return null;
-  }
+/** The key term's estimate and p-value in a set of tidy rows, or null when absent or not finite. */
+function keyOf(tidy: readonly TidyRow[], term: string): { estimate: number; p: number } | null {
+  const t = tidy.find((x) => x.term === term);
+  return t === undefined || !Number.isFinite(t.p_value) ? null : { estimate: t.estimate, p: t.p_value };
 }
 
 /**
@@ -84,26 +80,43 @@ export function nullInference(specs: readonly NullSpec[], o: { draws: number; se
   if (specs.length === 0) throw new OptionError("null inference: no specifications to test");
   if (!Number.isInteger(o.draws) || o.draws < 1) throw new OptionError(`null inference: draws must be a whole number >= 1, got ${o.draws}`);
   const alpha = o.alpha ?? 0.05;
+  const keys = [...new Set(specs.flatMap((s) => s.rows.map(rowKey)))].sort();
+  const keyIndex = new Map(keys.map((k, i) => [k, i]));
   const prepared = specs.map((s) => {
     if (!NULL_KINDS.includes(s.kind)) throw new OptionError(`null inference: ${s.kind} has no absolute predictions; use ${NULL_KINDS.join(", ")}`);
-    const response = s.formula.split("~")[0].trim();
-    const observed = keyFit(s, s.rows);
+    let detail: FitDetail;
+    try {
+      detail = fitDetailed(s.formula, s.rows, { model: s.kind, vcov: s.vcov });
+    } catch {
+      throw new OptionError(`null inference: ${s.formula} (${s.kind}) does not fit the observed data`);
+    }
+    const observed = keyOf(detail.results.tidy, s.term);
     if (observed === null) throw new OptionError(`null inference: ${s.formula} (${s.kind}) does not fit the observed data`);
     const restricted = fit(dropTerm(s.formula, s.term), s.rows, { model: s.kind });
     const p0 = predict(restricted, s.rows, { type: "response" });
-    return { s, response, observed, p0 };
+    // Per row of the fitted frame: its country-year's common random number and null probability.
+    const rows = detail.frame.rowIndex;
+    const uIndex = Int32Array.from(rows, (r) => keyIndex.get(rowKey(s.rows[r]))!);
+    const prob = Float64Array.from(rows, (r) => p0[r] ?? 0);
+    return { s, detail, observed, uIndex, prob };
   });
-  const keys = [...new Set(specs.flatMap((s) => s.rows.map(rowKey)))].sort();
   const observed = curveStats(prepared.map((p) => p.observed), alpha);
   const draws: { median_estimate: number; share_positive_significant: number }[] = [];
+  const u = new Float64Array(keys.length);
   for (let b = 0; b < o.draws; b++) {
     const rng = createRng(o.seed, b);
-    const u = new Map<string, number>();
-    for (const k of keys) u.set(k, rng.next());
+    for (let k = 0; k < keys.length; k++) u[k] = rng.next();
     const fits: { estimate: number; p: number }[] = [];
-    for (const { s, response, p0 } of prepared) {
-      const rows = s.rows.map((r, i) => ({ ...r, [response]: (u.get(rowKey(r)) ?? 0) < (p0[i] ?? 0) ? 1 : 0 }));
-      const f = keyFit(s, rows);
+    for (const { s, detail, uIndex, prob } of prepared) {
+      // The same rows and design with the simulated outcome: refitOutcome gives what fit() on
+      // the rows with that outcome would, without rebuilding the frame (a failed fit is left out).
+      const y = Float64Array.from(uIndex, (k, i) => (u[k] < prob[i] ? 1 : 0));
+      let f: { estimate: number; p: number } | null = null;
+      try {
+        f = keyOf(refitOutcome(detail, y, { vcov: s.vcov }), s.term);
+      } catch {
+        f = null;
+      }
       if (f !== null) fits.push(f);
     }
     if (fits.length > 0) draws.push(curveStats(fits, alpha));
