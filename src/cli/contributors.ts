@@ -7,6 +7,8 @@ import { contributorsJson, contributorsMarkdown } from "../contributors/files.js
 import { contributorsFigures } from "../contributors/figures.js";
 import { contributorsPanel, DEFAULT_NSIM, DEFAULT_SEED, runContributors } from "../contributors/run.js";
 import { SourceLoader } from "../panel/pipeline.js";
+import type { PanelRow } from "../panel/panel.js";
+import { moderationChoices, moderationForkReasons, moderationForksMarkdown, moderationMultiverse, moderationSpecsCsv } from "../contributors/forks.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 
 interface ContributorsCliOptions {
@@ -15,6 +17,7 @@ interface ContributorsCliOptions {
   seed?: string;
   nsim?: string;
   png: boolean;
+  forks: boolean;
   quiet?: boolean;
 }
 
@@ -33,6 +36,7 @@ export function registerContributorsCommand(program: Command): void {
     .option("--data-dir <dir>", "data directory (default: $PKT_DATA_DIR, ../shared/data, then the user cache)")
     .option("--seed <n>", `seed of the power simulations (default ${DEFAULT_SEED})`)
     .option("--nsim <n>", `simulated samples per candidate effect (default ${DEFAULT_NSIM})`)
+    .option("--no-forks", "skip the models through the multiverse's forks (contributors-forks.csv)")
     .option("--no-png", "skip the PNG copies of the figures")
     .option("--quiet", "no progress messages")
     .action(async (c: ContributorsCliOptions) => {
@@ -47,15 +51,29 @@ export function registerContributorsCommand(program: Command): void {
       progress?.("fitting the models and simulating power");
       const agreement = compareContributorSources(loader);
       const res = runContributors(panel, { seed, nsim, sources: loader.sourcesUsed(), agreement });
+      let forks: ReturnType<typeof moderationMultiverse> | null = null;
+      if (c.forks) {
+        progress?.(`the same through the multiverse's forks (${moderationChoices().length} specifications per outcome and moderator)`);
+        const panels = new Map<string, readonly PanelRow[]>([["located", panel]]);
+        forks = moderationMultiverse((mh) => {
+          let p = panels.get(mh);
+          if (p === undefined) panels.set(mh, (p = contributorsPanel(dir.path, loader, mh)));
+          return p;
+        });
+      }
       progress?.("rendering figures");
       const files: { path: string; data: string | Uint8Array }[] = [
-        { path: "contributors.md", data: contributorsMarkdown(res) },
+        { path: "contributors.md", data: contributorsMarkdown(res) + (forks === null ? "" : `\n${moderationForksMarkdown(forks.curves)}`) },
         { path: "contributors.json", data: contributorsJson(res) },
       ];
+      if (forks !== null) {
+        files.push({ path: "contributors-forks.csv", data: moderationSpecsCsv(forks.specs) });
+        files.push({ path: "contributors-forks.json", data: JSON.stringify({ forks: moderationForkReasons(), curves: forks.curves }, null, 2) + "\n" });
+      }
       for (const fig of await contributorsFigures(res, { png: c.png })) files.push(...fig.files);
       const out = resolve(c.out);
       writeFilesAtomic(files.map((f) => ({ path: join(out, f.path), data: f.data })));
       progress?.(`done: ${files.length} files in ${c.out}`);
-      if (!c.quiet) console.log(`Contributors: ${join(c.out, "contributors.md")} (and contributors.json, figures/contributors/)`);
+      if (!c.quiet) console.log(`Contributors: ${join(c.out, "contributors.md")} (and contributors.json${forks === null ? "" : ", contributors-forks.csv, contributors-forks.json"}, figures/contributors/)`);
     });
 }

@@ -11,6 +11,7 @@ import { traffickingStep } from "../panel/steps/add-trafficking.js";
 import { unPeacekeepingStep } from "../panel/steps/add-un-peacekeeping.js";
 import { womenInMissionsStep } from "../panel/steps/add-women-in-missions.js";
 import type { SourceDef } from "../sources/source.js";
+import type { MultiHost } from "../panel/options.js";
 import type { SourceAgreement } from "./compare-sources.js";
 import { analyseModeration, type ModerationResult, type ModRow } from "./models.js";
 import { MODERATORS, OUTCOMES, type Moderator, type Outcome } from "./spec.js";
@@ -35,11 +36,12 @@ export interface ContributorsResults {
 }
 
 /**
- * The rows of one outcome x moderator: `y`, `moderator` (0 where no UN personnel), `trend`;
+ * The rows of one outcome x moderator: `y`, `moderator` (0 where no UN personnel), `trend`,
+ * `size` (the column `sizeCol`, for the forks; the study's models read `un_total`);
  * only the outcome's years in which the moderator exists for some host (the HTI-based shares
  * end in 2010), so non-hosts of other years do not enter.
  */
-export function moderationRows(panel: readonly PanelRow[], o: Outcome, m: Moderator): ModRow[] {
+export function moderationRows(panel: readonly PanelRow[], o: Pick<Outcome, "col" | "years">, m: Pick<Moderator, "col">, sizeCol = "un_total"): ModRow[] {
   const out: ModRow[] = [];
   const years = new Set(panel.filter((r) => r[m.col] !== null && r[m.col] !== undefined).map((r) => r.year as number));
   for (const r of panel) {
@@ -52,6 +54,7 @@ export function moderationRows(panel: readonly PanelRow[], o: Outcome, m: Modera
       year,
       y: r[o.col] as number | null,
       un_total: un,
+      size: r[sizeCol] as number | null,
       moderator: mod,
       gdppc: r.gdppc as number | null,
       pop: r.pop as number | null,
@@ -63,10 +66,10 @@ export function moderationRows(panel: readonly PanelRow[], o: Outcome, m: Modera
   return out;
 }
 
-/** Build the panel the moderation models need (calendar years 2008-2015, default options). */
-export function contributorsPanel(dataDir: string, loader = new SourceLoader(dataDir)): PanelRow[] {
+/** Build the panel the moderation models need (calendar years 2008-2015, default options but the multi-host placement). */
+export function contributorsPanel(dataDir: string, loader = new SourceLoader(dataDir), multiHost: MultiHost = "located"): PanelRow[] {
   const steps = [unPeacekeepingStep, womenInMissionsStep, contributorProfileStep, traffickingStep, tipTierStep, policyIndex3pStep, economyStep, democracyStep, civilConflictStep];
-  return toRows(runSteps(createCountryYears(loader, { years: [2008, 2015] }), steps, loader));
+  return toRows(runSteps(createCountryYears(loader, { years: [2008, 2015], multiHost }), steps, loader));
 }
 
 /** Run every outcome x moderator on `panel` rows. */
