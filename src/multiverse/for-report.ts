@@ -25,8 +25,8 @@ export interface MultiverseDigest {
   readonly grid: { readonly total: number; readonly by_claim: Readonly<Record<ClaimId, number>> };
   readonly fitted: number;
   readonly claims: readonly ClaimSummary[];
-  /** The specification curve of each claim, SVG text. */
-  readonly curves: readonly { readonly claim: ClaimId; readonly svg: string }[];
+  /** The specification curve of each claim, SVG text, and its phone-width version when the run has one. */
+  readonly curves: readonly { readonly claim: ClaimId; readonly svg: string; readonly narrow: string | null }[];
   /** The run's files (specs.csv, specs.parquet, summary.json, figures/...), paths relative to its directory. */
   readonly files: readonly { readonly path: string; readonly data: string | Uint8Array }[];
   /** Where the report links the run's specs.csv: a path inside the report's output, or the reused run's own. */
@@ -88,7 +88,8 @@ function digestOf(s: SummaryFile, files: { path: string; data: string | Uint8Arr
   const text = (f: { data: string | Uint8Array }) => (typeof f.data === "string" ? f.data : Buffer.from(f.data).toString("utf8"));
   const curves = CLAIMS.flatMap((c) => {
     const f = files.find((x) => x.path === `figures/curve-${c.id}.svg`);
-    return f === undefined ? [] : [{ claim: c.id, svg: text(f) }];
+    const n = files.find((x) => x.path === `figures/curve-${c.id}.narrow.svg`);
+    return f === undefined ? [] : [{ claim: c.id, svg: text(f), narrow: n === undefined ? null : text(n) }];
   });
   return { mode, reusedFrom, notReused, request: s.request, grid: s.grid, fitted: s.fitted, claims: s.claims, curves, files, link };
 }

@@ -6,7 +6,7 @@ import { sourceById } from "../sources/registry.js";
 import { createRng } from "../stats/random.js";
 import type { ModelKind } from "../stats/results.js";
 import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
-import { specCurveSpec } from "./figures.js";
+import { narrowCurveSpec, specCurveSpec } from "./figures.js";
 import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
 import type { PanelRow } from "../study/data.js";
 import { specsCsv, specsParquet, type ReproduceOptions } from "./specs-csv.js";
@@ -175,7 +175,7 @@ export function summaryJson(m: MultiverseResults, version: string): string {
   ) + "\n";
 }
 
-/** specs.csv, specs.parquet, summary.json and one specification curve per claim (Vega-Lite, SVG, and PNG unless `png` is false), paths relative to the output directory. */
+/** specs.csv, specs.parquet, summary.json and one specification curve per claim (Vega-Lite, SVG, a phone-width SVG, and PNG unless `png` is false), paths relative to the output directory. */
 export async function multiverseFiles(m: MultiverseResults, o: ReproduceOptions & { version: string; png?: boolean }): Promise<{ path: string; data: string | Uint8Array }[]> {
   const files: { path: string; data: string | Uint8Array }[] = [
     { path: "specs.csv", data: specsCsv(m.results, o) },
@@ -188,6 +188,7 @@ export async function multiverseFiles(m: MultiverseResults, o: ReproduceOptions 
     const svg = await renderSvg(spec);
     files.push({ path: `figures/curve-${c.id}.vl.json`, data: JSON.stringify(spec, null, 2) + "\n" });
     files.push({ path: `figures/curve-${c.id}.svg`, data: svg });
+    files.push({ path: `figures/curve-${c.id}.narrow.svg`, data: await renderSvg(narrowCurveSpec(spec)) });
     if (o.png !== false) files.push({ path: `figures/curve-${c.id}.png`, data: renderPng(svg) });
   }
   return files;

@@ -105,7 +105,11 @@ export function multiverseSection(d: MultiverseDigest): Section {
   });
   const figures = d.curves.map((c) => {
     const title = d.claims.find((x) => x.claim === c.claim)?.title ?? c.claim;
-    const svg = prefixSvgIds(c.svg, `mv-${c.claim}`).replace(/^<\?xml[^>]*>\s*/, "");
+    const inline = (svg: string, prefix: string) => prefixSvgIds(svg, prefix).replace(/^<\?xml[^>]*>\s*/, "");
+    // Wide and phone-width versions, one shown by the page's CSS (as the report's other figures).
+    const svg = c.narrow === null
+      ? inline(c.svg, `mv-${c.claim}`)
+      : `<div class="fig-wide">${inline(c.svg, `mv-${c.claim}`)}</div><div class="fig-narrow">${inline(c.narrow, `mv-${c.claim}-n`)}</div>`;
     return {
       kind: "raw" as const,
       html: `<figure id="fig-curve-${c.claim}" class="curve">${svg}<figcaption><strong>Specification curve: ${title}.</strong> Log-odds estimates ranked, with 95% intervals; below, the choice each specification made in each fork.</figcaption></figure>`,

@@ -60,7 +60,7 @@ describe("reusing an earlier pkt multiverse run", () => {
     const d = (r as { digest: MultiverseDigest }).digest;
     expect(d.mode).toBe("reused");
     expect(d.files.map((f) => f.path).sort()).toEqual(["figures/curve-size.svg", "specs.csv", "summary.json"]);
-    expect(d.curves).toEqual([{ claim: "size", svg: '<svg id="a"></svg>' }]);
+    expect(d.curves).toEqual([{ claim: "size", svg: '<svg id="a"></svg>', narrow: null }]);
     expect(reuseMultiverse(dir, "1.0.0")).toEqual({ why: "it was written by pkt 9.9.9, this is 1.0.0" });
   });
 });
