@@ -1,5 +1,4 @@
 import type { VegaLiteSpec } from "../report/figures/specs.js";
-import { narrowSpec } from "../doc/figure.js";
 import { CLAIMS, FORKS, NOT_APPLICABLE, type ClaimId } from "./forks.js";
 import type { SpecResult } from "./run.js";
 import { ALPHA } from "./summary.js";
@@ -71,19 +70,4 @@ export function specCurveSpec(results: readonly SpecResult[], claim: ClaimId): V
     ],
     config: CONFIG,
   };
-}
-
-/**
- * The curve for a phone-width page: plots NARROW_WIDTH wide (narrowSpec) and the choice
- * matrix's labels cut at 130 px, so the figure fits 420 px with readable text.
- */
-export function narrowCurveSpec(spec: VegaLiteSpec): VegaLiteSpec {
-  const n = narrowSpec(spec) as Record<string, unknown>;
-  const views = (n.vconcat as Record<string, unknown>[] | undefined) ?? [];
-  n.vconcat = views.map((v, i) => {
-    if (i !== views.length - 1) return v;
-    const enc = v.encoding as Record<string, Record<string, unknown>>;
-    return { ...v, encoding: { ...enc, y: { ...enc.y, axis: { ...(enc.y.axis as Record<string, unknown>), labelLimit: 130 } } } };
-  });
-  return n as VegaLiteSpec;
 }
