@@ -2,40 +2,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvRows, parseCsv } from "../core/csv.js";
 import { DataError } from "../core/errors.js";
-import { CLAIMS, FORKS, NOT_APPLICABLE, type ClaimId } from "./forks.js";
+import { CLAIMS, FORKS, NOT_APPLICABLE } from "./forks.js";
 import { SPEC_COLUMNS } from "./specs-csv.js";
+import type { SpecResult } from "./run.js";
 
-/** One row of specs.csv, typed. Plain data (JSON-serializable). */
-export interface SpecRow {
-  /** Position in the grid's enumeration (unique within one run). */
-  readonly index: number;
-  readonly claim: ClaimId;
-  readonly model: string;
-  /** Fork id -> option id, or `-` where the fork does not apply. */
-  readonly choices: Readonly<Record<string, string>>;
-  readonly term: string;
-  readonly estimate: number | null;
-  readonly std_error: number | null;
-  readonly p_value: number | null;
-  readonly conf_low: number | null;
-  readonly conf_high: number | null;
-  readonly nobs: number | null;
-  readonly n_clusters: number | null;
-  readonly converged: boolean;
-  /** Estimator warnings, `; `-separated ("" when none). */
-  readonly warnings: string;
-  /** Why the specification could not be estimated, else null. */
-  readonly error: string | null;
-  readonly formula: string;
-  /** `pkt fit --model`. */
-  readonly kind: string;
-  /** `pkt fit --vcov`. */
-  readonly vcov: string;
-  /** COW codes the sample option left out. */
-  readonly exclude: readonly number[];
+/**
+ * One row of specs.csv, typed: the runner's result without `years` (specs.csv carries them in
+ * the formula's sample and the commands), with its `reproduce` commands. Plain data (JSON-serializable).
+ */
+export type SpecRow = Omit<SpecResult, "years"> & {
   /** The commands that give the row's numbers. */
   readonly reproduce: string;
-}
+};
 
 /**
  * Parse specs.csv as `pkt multiverse` writes it: every column of SPEC_COLUMNS, claims and

@@ -107,7 +107,10 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   const built = await buildReportFiles(study, { world, provenance, version: o.version, png: o.png, progress: o.progress, extraSections, multiverse: mv });
   // An earlier multiverse run inside the output directory is kept (the output is replaced as a
   // whole); the report's own sample goes beside it.
-  const carry = o.multiverse?.carryDir ? readRunFiles(o.multiverse.carryDir).map((f) => ({ path: `${CARRY}/${f.path}`, data: f.data })) : [];
+  const carryDir = o.multiverse?.carryDir ?? null;
+  // A reused run from that directory has been read already: its files are the digest's.
+  const carried = carryDir === null ? [] : mv !== null && mv.mode === "reused" && mv.reusedFrom === carryDir ? mv.files : readRunFiles(carryDir);
+  const carry = carried.map((f) => ({ path: `${CARRY}/${f.path}`, data: f.data }));
   const sample = mv !== null && mv.mode === "sample" ? mv.files.map((f) => ({ path: `${SAMPLE}/${f.path}`, data: f.data })) : [];
   const files = [...built.files, ...casesFiles, ...contributorFigures.flatMap((f) => f.files), ...carry, ...sample];
   const t2 = performance.now();

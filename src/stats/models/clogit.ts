@@ -42,6 +42,21 @@ export function informativeGroups(y: Float64Array, ids: Int32Array, nLevels: num
   return { groups, droppedGroups, droppedRows };
 }
 
+/** A group's linear predictors into `out[0..n-1]`, minus their mean, which is returned (centring keeps exp() in range). */
+function centredEta(X: Matrix, rows: Int32Array, beta: Float64Array, out: Float64Array): number {
+  const p = X.cols, xd = X.data, n = rows.length;
+  let center = 0;
+  for (let m = 0; m < n; m++) {
+    let s = 0;
+    for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
+    out[m] = s;
+    center += s;
+  }
+  center /= n;
+  for (let m = 0; m < n; m++) out[m] -= center;
+  return center;
+}
+
 /** Work arrays of {@link inclusion}, sized for the largest group and reused across groups. */
 interface Scratch {
   F: Float64Array;
@@ -142,18 +157,11 @@ interface PairWork extends Scratch {
 function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, w: PairWork, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
   const p = X.cols, xd = X.data, k = g.events, rows = g.rows, n = rows.length;
   const { r, rr, pi, q, M, T } = w;
-  let center = 0;
-  for (let m = 0; m < n; m++) {
-    let s = 0;
-    for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
-    r[m] = s;
-    center += s;
-  }
-  center /= n;
+  centredEta(X, rows, beta, r);
   let sumEta = 0;
   for (let m = 0; m < n; m++) {
-    if (y[rows[m]] === 1) sumEta += r[m] - center;
-    r[m] = Math.exp(r[m] - center);
+    if (y[rows[m]] === 1) sumEta += r[m];
+    r[m] = Math.exp(r[m]);
   }
   out.loglik += sumEta - inclusion(r, n, k, pi, w);
   for (let m = 0; m < n; m++) {
@@ -196,19 +204,12 @@ function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Arra
 function addGroupByRecursion(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
   const p = X.cols, xd = X.data, k = g.events, rows = g.rows;
   const eta = new Float64Array(rows.length);
-  let center = 0;
-  for (let m = 0; m < rows.length; m++) {
-    let s = 0;
-    for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
-    eta[m] = s;
-    center += s;
-  }
-  center /= rows.length;
+  centredEta(X, rows, beta, eta);
   const B = new Float64Array(k + 1), dB = new Float64Array((k + 1) * p), d2B = new Float64Array((k + 1) * p * p);
   B[0] = 1;
   let logScale = 0;
   for (let m = 0; m < rows.length; m++) {
-    const r = Math.exp(eta[m] - center), xo = rows[m] * p;
+    const r = Math.exp(eta[m]), xo = rows[m] * p;
     for (let j = Math.min(m + 1, k); j >= 1; j--) {
       const b0 = B[j - 1], o1 = (j - 1) * p, o = j * p;
       // d2B is symmetric in (a, c): only its upper triangle is filled and read.
@@ -234,7 +235,7 @@ function addGroupByRecursion(g: Group, X: Matrix, y: Float64Array, beta: Float64
   let sumEta = 0;
   for (let m = 0; m < rows.length; m++) {
     if (y[rows[m]] === 1) {
-      sumEta += eta[m] - center;
+      sumEta += eta[m];
       for (let a = 0; a < p; a++) out.grad[a] += xd[rows[m] * p + a];
     }
   }
@@ -280,21 +281,13 @@ export function evaluate(X: Matrix, y: Float64Array, groups: readonly Group[], b
 
 /** P(y_i = 1 | events in the group) for every row of each group (see {@link inclusion}). */
 function conditionalProbabilities(X: Matrix, groups: readonly Group[], beta: Float64Array, out: Float64Array): void {
-  const p = X.cols, xd = X.data;
   const bounds = groupBounds(groups);
   const w = scratch(bounds.n, bounds.k);
   const r = new Float64Array(bounds.n), pi = new Float64Array(bounds.n);
   for (const g of groups) {
     const rows = g.rows, n = rows.length;
-    let center = 0;
-    for (let m = 0; m < n; m++) {
-      let s = 0;
-      for (let a = 0; a < p; a++) s += xd[rows[m] * p + a] * beta[a];
-      r[m] = s;
-      center += s;
-    }
-    center /= n;
-    for (let m = 0; m < n; m++) r[m] = Math.exp(r[m] - center);
+    centredEta(X, rows, beta, r);
+    for (let m = 0; m < n; m++) r[m] = Math.exp(r[m]);
     inclusion(r, n, g.events, pi, w);
     for (let m = 0; m < n; m++) out[rows[m]] = pi[m];
   }
