@@ -10,6 +10,7 @@ import type { ParsedFormula } from "./formula/types.js";
 import { cellLevel, indexLevels } from "./formula/frame-impl.js";
 import { selectColumns, selectRows, toRows, type Matrix } from "./linalg/matrix.js";
 import { aliased as aliasedColumns, estimable, glmTol, LM_TOL, pivotedQr } from "./linalg/qr.js";
+import { guardedNormalEquations } from "./linalg/normal-equations.js";
 import { getKernel, kernelNames, type KernelDef, type KernelFit } from "./kernel.js";
 import { modelFrame, type ModelFrame } from "./model-frame.js";
 import type { ModelKind, ModelResults, ModelWarning, TidyRow } from "./results.js";
@@ -174,10 +175,13 @@ function fitCore(f: ParsedFormula, kernel: KernelDef, data: readonly Record<stri
   }
   // R's rule: dqrdc2 pivoting with lm's tolerance for least squares, glm.fit's for likelihood models.
   const tol = kernel.name === "ols" || kernel.name === "feols" ? LM_TOL : glmTol(opts.epsilon);
-  const qr = pivotedQr(frame.X, tol);
-  const keptSet = new Set(estimable(qr).filter((j) => !(hasIntercept && constant.has(j))));
+  // A design the normal equations show to be far from collinear has nothing dqrdc2 would pivot.
+  const fullRank = guardedNormalEquations(frame.X.data, frame.X.rows, frame.X.cols) !== null;
+  const qr = fullRank ? null : pivotedQr(frame.X, tol);
+  const all = Array.from({ length: frame.X.cols }, (_, j) => j);
+  const keptSet = new Set((qr === null ? all : estimable(qr)).filter((j) => !(hasIntercept && constant.has(j))));
   const kept = [...keptSet].sort((a, b) => a - b);
-  const collinear = aliasedColumns(qr).filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
+  const collinear = (qr === null ? [] : aliasedColumns(qr)).filter((j) => !constant.has(j)).map((j) => frame.terms[j]);
   if (collinear.length > 0) {
     warnings.push({
       type: "collinearity",

@@ -36,6 +36,31 @@ describe("conditional logit: the pair and recursion methods", () => {
     expect(auto.loglik).toBeCloseTo(b.loglik, 10);
   });
 
+  it("agree with tied rows, near-tied rows, one event and one non-event per group", () => {
+    // Group 0: rows 1-3 repeat row 0 (exact ties) and row 4 differs from it by 1e-5 (inside the
+    // closed form's gap); group 1 has one event, group 2 one non-event; groups of 11 rows.
+    const p = 4, sizes = [11, 11, 11, 11];
+    const d = data(sizes, p, 11);
+    for (let t = 1; t <= 3; t++) for (let a = 0; a < p; a++) d.X.data[t * p + a] = d.X.data[a];
+    for (let a = 0; a < p; a++) d.X.data[4 * p + a] = d.X.data[a] + 1e-5;
+    const y = Float64Array.from(d.y);
+    y.fill(0, 0, 11);
+    y[0] = y[2] = y[4] = y[7] = 1;
+    y.fill(0, 11, 22);
+    y[15] = 1;
+    y.fill(1, 22, 33);
+    y[30] = 0;
+    const ids = Int32Array.from({ length: 44 }, (_, i) => Math.floor(i / 11));
+    const groups = informativeGroups(y, ids, 4).groups;
+    expect(groups.map((g) => g.events)).toEqual([4, 1, 10, groups[3].events]);
+    const beta = Float64Array.of(0.8, -0.4, 0.3, 1.1);
+    const a = evaluate(d.X, y, groups, beta, "pairs");
+    const b = evaluate(d.X, y, groups, beta, "recursion");
+    expect(Math.abs(a.loglik - b.loglik)).toBeLessThan(1e-12);
+    for (let j = 0; j < p; j++) expect(Math.abs(a.grad[j] - b.grad[j])).toBeLessThan(1e-12);
+    for (let j = 0; j < p * p; j++) expect(Math.abs(a.info.data[j] - b.info.data[j])).toBeLessThan(1e-12 * Math.max(1, Math.abs(b.info.data[j])));
+  });
+
   it("choose pairs for the study's groups and the recursion for large strata with few covariates", () => {
     expect(pairsCheaper(11, 5, 16)).toBe(true);
     expect(pairsCheaper(1000, 500, 3)).toBe(false);

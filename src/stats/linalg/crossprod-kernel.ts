@@ -113,8 +113,10 @@ function offDiagonalTile(x: Float64Array, n: number, p: number, w: Float64Array,
 }
 
 /**
- * Rows a0..a0+na-1 by columns b0..b0+nb-1 (na, nb <= 3) for blocks on the edge; on the
- * diagonal (a0 === b0) also rhs[a0..a0+na-1].
+ * Rows a0..a0+na-1 by columns b0..b0+nb-1 (na, nb <= 3) for blocks on the edge of a p that
+ * is not a multiple of 3: a full row block against the last one or two columns, or the
+ * last one or two columns against themselves (then also rhs). Each shape has its own loop,
+ * so no row pays for branches or unused sums.
  */
 function edgeTile(
   x: Float64Array,
@@ -129,37 +131,66 @@ function edgeTile(
   z: Float64Array,
   rhs: Float64Array,
 ): void {
-  let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
-  let r0 = 0, r1 = 0, r2 = 0;
-  for (let i = 0, o = 0; i < n; i++, o += p) {
+  if (a0 !== b0) {
+    // na === 3, nb is 1 or 2.
+    let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0;
+    if (nb === 1) {
+      for (let i = 0, o = 0; i < n; i++, o += p) {
+        const wi = w[i], v0 = x[o + b0];
+        s00 += x[o + a0] * wi * v0;
+        s10 += x[o + a0 + 1] * wi * v0;
+        s20 += x[o + a0 + 2] * wi * v0;
+      }
+    } else {
+      for (let i = 0, o = 0; i < n; i++, o += p) {
+        const wi = w[i];
+        const u0 = x[o + a0] * wi, u1 = x[o + a0 + 1] * wi, u2 = x[o + a0 + 2] * wi;
+        const v0 = x[o + b0], v1 = x[o + b0 + 1];
+        s00 += u0 * v0;
+        s01 += u0 * v1;
+        s10 += u1 * v0;
+        s11 += u1 * v1;
+        s20 += u2 * v0;
+        s21 += u2 * v1;
+      }
+    }
+    const d = a0 * p + b0;
+    out[d] = s00;
+    out[d + p] = s10;
+    out[d + 2 * p] = s20;
+    if (nb === 2) {
+      out[d + 1] = s01;
+      out[d + p + 1] = s11;
+      out[d + 2 * p + 1] = s21;
+    }
+    return;
+  }
+  const d = a0 * p + a0;
+  if (na === 1) {
+    let s00 = 0, r0 = 0;
+    for (let i = 0, o = a0; i < n; i++, o += p) {
+      const u0 = x[o] * w[i];
+      s00 += u0 * x[o];
+      r0 += u0 * z[i];
+    }
+    out[d] = s00;
+    rhs[a0] = r0;
+    return;
+  }
+  let s00 = 0, s01 = 0, s11 = 0, r0 = 0, r1 = 0;
+  for (let i = 0, o = a0; i < n; i++, o += p) {
     const wi = w[i], zi = z[i];
-    const u0 = x[o + a0] * wi;
-    const u1 = na > 1 ? x[o + a0 + 1] * wi : 0;
-    const u2 = na > 2 ? x[o + a0 + 2] * wi : 0;
-    const v0 = x[o + b0];
-    const v1 = nb > 1 ? x[o + b0 + 1] : 0;
-    const v2 = nb > 2 ? x[o + b0 + 2] : 0;
-    s00 += u0 * v0;
-    s01 += u0 * v1;
-    s02 += u0 * v2;
-    s10 += u1 * v0;
-    s11 += u1 * v1;
-    s12 += u1 * v2;
-    s20 += u2 * v0;
-    s21 += u2 * v1;
-    s22 += u2 * v2;
+    const x0 = x[o], x1 = x[o + 1];
+    const u0 = x0 * wi, u1 = x1 * wi;
+    s00 += u0 * x0;
+    s01 += u0 * x1;
+    s11 += u1 * x1;
     r0 += u0 * zi;
     r1 += u1 * zi;
-    r2 += u2 * zi;
   }
-  if (a0 === b0) {
-    rhs[a0] = r0;
-    if (na > 1) rhs[a0 + 1] = r1;
-    if (na > 2) rhs[a0 + 2] = r2;
-  }
-  const sums = [s00, s01, s02, s10, s11, s12, s20, s21, s22];
-  for (let r = 0; r < na; r++) {
-    // Only the upper triangle is kept; weightedCrossprod mirrors it.
-    for (let c = 0; c < nb; c++) if (b0 + c >= a0 + r) out[(a0 + r) * p + b0 + c] = sums[r * 3 + c];
-  }
+  out[d] = s00;
+  out[d + 1] = s01;
+  out[d + p + 1] = s11;
+  rhs[a0] = r0;
+  rhs[a0 + 1] = r1;
 }

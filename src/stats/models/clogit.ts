@@ -146,13 +146,28 @@ interface PairWork extends Scratch {
 }
 
 /**
+ * Relative gap |r_j - r_i| / max(r_i, r_j) above which a pair's joint inclusion probability
+ * is taken from the closed form (see {@link addGroupByPairs}); its absolute error is then at
+ * most about 2 / PAIR_GAP machine epsilons of max(p_i, p_j). Closer pairs (tied rows) use
+ * the exact leave-one-out recursion.
+ */
+const PAIR_GAP = 1e-3;
+
+/**
  * One group's log-likelihood, score and information (upper triangle) from the inclusion
  * probabilities of single rows and of pairs of rows: the conditional distribution of the
- * group's event set S has inclusion probabilities p_i and pair probabilities
- * p_ij = p_i q_j|i (q_j|i: j's inclusion among the other rows given i is in, k - 1 events);
- * the score is the sum over events of x_i minus the sum of p_i x_i, the information the
- * covariance of the sum over S of x_i: X_g' (P - p p') X_g with P_ii = p_i. Cost
- * O(n^2 (k + p) + n p^2): the cheaper method for the study's groups (countries, about 11 years).
+ * group's event set S has inclusion probabilities p_i and pair probabilities p_ij; the score
+ * is the sum over events of x_i minus the sum of p_i x_i, the information the covariance of
+ * the sum over S of x_i: X_g' M X_g with M = P - p p', P_ii = p_i, P_ij = p_ij.
+ *
+ * With weights r_i = exp(eta_i) and B_A(j) the sum over j-subsets of A of the products of
+ * their weights, p_ij = r_i r_j B_{-ij}(k-2) / B(k), and B_{-i}(k-1) - B_{-j}(k-1) =
+ * (r_j - r_i) B_{-ij}(k-2), so p_ij = (r_j p_i - r_i p_j) / (r_j - r_i): O(1) per pair once
+ * the p_i are known. Pairs whose weights are too close for that difference (PAIR_GAP) take
+ * p_ij = p_i q_j|i from the recursion without row i (q_j|i: j's inclusion among the other rows
+ * with k - 1 events). One event (k = 1) or one non-event (k = n - 1) give M = diag(u) - u u'
+ * with u = p or 1 - p, and X_g' M X_g = sum u_i x_i x_i' - (X_g'u)(X_g'u)'. Cost O(n^2 p + n p^2)
+ * (plus O(n^2 k) per tied row): the cheaper method for the study's groups (countries, about 11 years).
  */
 function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, w: PairWork, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
   const p = X.cols, xd = X.data, k = g.events, rows = g.rows, n = rows.length;
@@ -168,19 +183,56 @@ function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Arra
     const xo = rows[m] * p, c = (y[rows[m]] === 1 ? 1 : 0) - pi[m];
     for (let a = 0; a < p; a++) out.grad[a] += c * xd[xo + a];
   }
-  // M = P - p p', from each row's conditional inclusion probabilities of the others.
+  if (k === 1 || k === n - 1) {
+    // M = diag(u) - u u': info += sum_i u_i x_i x_i' - s s', s = X_g' u.
+    const s = T;
+    s.fill(0, 0, p);
+    for (let i = 0; i < n; i++) {
+      const u = k === 1 ? pi[i] : 1 - pi[i], xo = rows[i] * p;
+      for (let a = 0; a < p; a++) {
+        const ua = u * xd[xo + a];
+        if (ua === 0) continue;
+        s[a] += ua;
+        for (let c = a; c < p; c++) out.info[a * p + c] += ua * xd[xo + c];
+      }
+    }
+    for (let a = 0; a < p; a++) for (let c = a; c < p; c++) out.info[a * p + c] -= s[a] * s[c];
+    return;
+  }
+  // M = P - p p': closed form per pair, the recursion without row i for tied pairs.
   for (let i = 0; i < n; i++) {
+    M[i * n + i] = pi[i] - pi[i] * pi[i];
+    for (let j = i + 1; j < n; j++) {
+      const d = r[j] - r[i];
+      let m = NaN;
+      if (Math.abs(d) >= PAIR_GAP * Math.max(r[i], r[j])) m = (r[j] * pi[i] - r[i] * pi[j]) / d - pi[i] * pi[j];
+      M[i * n + j] = m;
+      M[j * n + i] = m;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let tied = false;
+    for (let j = 0; j < n && !tied; j++) tied = j !== i && Number.isNaN(M[i * n + j]);
+    if (!tied) continue;
     let t = 0;
     for (let m = 0; m < n; m++) if (m !== i) rr[t++] = r[m];
     inclusion(rr, n - 1, k - 1, q, w);
     t = 0;
-    for (let j = 0; j < n; j++) M[i * n + j] = j === i ? pi[i] - pi[i] * pi[i] : pi[i] * q[t++] - pi[i] * pi[j];
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const qj = q[t++];
+      if (Number.isNaN(M[i * n + j])) {
+        const m = pi[i] * qj - pi[i] * pi[j];
+        M[i * n + j] = m;
+        M[j * n + i] = m;
+      }
+    }
   }
-  // info += X_g' M X_g, with M symmetrized (p_i q_j|i and p_j q_i|j agree to rounding).
+  // info += X_g' M X_g.
   T.fill(0, 0, n * p);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const mij = 0.5 * (M[i * n + j] + M[j * n + i]);
+      const mij = M[i * n + j];
       if (mij === 0) continue;
       const xo = rows[j] * p;
       for (let a = 0; a < p; a++) T[i * p + a] += mij * xd[xo + a];
@@ -249,7 +301,8 @@ function addGroupByRecursion(g: Group, X: Matrix, y: Float64Array, beta: Float64
 
 /** Whether the pair method costs less than the recursion for a group of n rows, k events, p covariates (flop estimates). */
 export function pairsCheaper(n: number, k: number, p: number): boolean {
-  const pairs = n * n * (3 * Math.min(k, n - k) + p) + (n * p * (p + 1)) / 2;
+  // Tied rows can cost the pair method O(n k) each, so its general cost is counted as if all were tied.
+  const pairs = n * n * (Math.min(k, n - k) <= 1 ? 0 : 3 * Math.min(k, n - k) + p) + (n * p * (p + 1)) / 2;
   const recursion = 3 * n * k * (p * (p + 1)) / 2;
   return pairs <= recursion;
 }

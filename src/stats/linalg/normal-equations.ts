@@ -1,0 +1,43 @@
+/**
+ * Weighted least squares through the normal equations X'WX b = X'Wz, used only where it
+ * gives R's pivoted-QR answer (./qr.ts) to rounding.
+ *
+ * The Cholesky pivot of column j, L_jj^2, is the squared norm of column j of sqrt(W) X
+ * left after projecting out the columns before it, and (X'WX)_jj is its squared norm:
+ * the two norms LINPACK's dqrdc2 compares when it decides to pivot a column (it does when
+ * their ratio is below its tolerance, at most 1e-7 in R, so 1e-14 on this squared scale).
+ * When every L_jj^2 / (X'WX)_jj is at least CHOL_MIN_RATIO, dqrdc2 pivots nothing and the
+ * rank is full, and the design is far enough from collinear that squaring its condition
+ * number in X'WX costs no more than about 1e-9 relative. Otherwise callers fall back to the
+ * pivoted QR, so near-collinear designs get R's decisions and R's accuracy.
+ */
+import { weightedCrossprod } from "./crossprod-kernel.js";
+import { cholesky, createMatrix, type Matrix } from "./matrix.js";
+
+/** Smallest L_jj^2 / (X'WX)_jj for which the normal equations are used (see the module comment). */
+export const CHOL_MIN_RATIO = 1e-6;
+
+/** The Cholesky factor of X'WX, and X'Wz when z is given. */
+export interface NormalEquations {
+  readonly L: Matrix;
+  readonly rhs: Float64Array;
+}
+
+/**
+ * X'WX (w undefined: all 1) and X'Wz for row-major X (n x p), and the Cholesky factor of
+ * X'WX; null when some pivot ratio is below CHOL_MIN_RATIO or the matrix is not positive
+ * definite (the caller then uses pivotedQr).
+ */
+export function guardedNormalEquations(x: Float64Array, n: number, p: number, w?: Float64Array, z?: Float64Array): NormalEquations | null {
+  const a = createMatrix(p, p);
+  const rhs = new Float64Array(p);
+  weightedCrossprod(x, n, p, w, a.data, z, z === undefined ? undefined : rhs);
+  const c = cholesky(a);
+  if (!c.ok) return null;
+  const l = c.L.data;
+  for (let j = 0; j < p; j++) {
+    const ljj = l[j * p + j];
+    if (!(ljj * ljj >= CHOL_MIN_RATIO * a.data[j * p + j])) return null;
+  }
+  return { L: c.L, rhs };
+}
