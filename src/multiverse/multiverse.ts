@@ -4,15 +4,13 @@ import { OptionError } from "../core/errors.js";
 import { renderPng, renderSvg } from "../report/figures/render.js";
 import { sourceById } from "../sources/registry.js";
 import { createRng } from "../stats/random.js";
-import type { ModelKind } from "../stats/results.js";
 import { CLAIMS, FORKS, countSpecs, enumerateSpecs, selectOptions, type ClaimId, type ForkSelection, type Specification } from "./forks.js";
 import { specCurveSpec } from "./figures.js";
 import { narrowCurveSpec } from "./figures-narrow.js";
 import { runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
-import type { PanelRow } from "../study/data.js";
 import { specsCsv, specsParquet, type ReproduceOptions } from "./specs-csv.js";
 import { summarize, type ClaimSummary } from "./summary.js";
-import { NULL_KINDS, nullInference, type NullInference } from "./null-inference.js";
+import { NULL_KINDS, nullInference, nullSpecOf, type NullChoice, type NullInference } from "./null-inference.js";
 
 /** What to run. */
 export interface MultiverseRequest {
@@ -107,27 +105,33 @@ export function multiverse(req: MultiverseRequest, engine: MultiverseEngine): Mu
   const started = performance.now();
   const { grid, planned } = planSpecs(req);
   const run = runMultiverse(planned, engine);
-  return finishMultiverse(req, grid, run, run.sampleOf, started);
+  const chosen = nullChosen(req, run.results);
+  const nullTest = chosen.length === 0 ? null : nullInference(chosen.map((r) => nullSpecOf(r, run.sampleOf)), { draws: req.nullDraws!, seed: req.seed ?? 1 });
+  return finishMultiverse(req, grid, run, nullTest, started);
 }
 
-/** Null test and summaries of fitted specifications (shared by the one-thread and the worker-thread runs). */
+/**
+ * The claim-1 specifications the null bootstrap tests (none unless `nullDraws` > 0): a seeded
+ * subset of `nullSpecs` among those fitted without error by a logit-type estimator.
+ */
+export function nullChosen(req: MultiverseRequest, results: readonly SpecResult[]): NullChoice[] {
+  if ((req.nullDraws ?? 0) <= 0) return [];
+  const candidates = results.filter((r) => r.claim === "size" && r.error === null && (NULL_KINDS as readonly string[]).includes(r.kind));
+  return seededSubset(candidates.length, req.nullSpecs ?? 200, req.seed ?? 1).map((i) => {
+    const { claim, choices, formula, kind, vcov, term } = candidates[i];
+    return { claim, choices, formula, kind, vcov, term };
+  });
+}
+
+/** Summaries of fitted specifications (shared by the one-thread and the worker-thread runs). */
 export function finishMultiverse(
   req: MultiverseRequest,
   grid: number,
   run: { results: readonly SpecResult[]; panels: number; sources: readonly string[] },
-  sampleOf: (spec: Specification) => PanelRow[],
+  nullTest: NullInference | null,
   started: number,
 ): MultiverseResults {
   const counts = countSpecs(selectOptions(req.grid, req.forks), req.claims);
-  let nullTest: NullInference | null = null;
-  if ((req.nullDraws ?? 0) > 0) {
-    const candidates = run.results.filter((r) => r.claim === "size" && r.error === null && (NULL_KINDS as readonly string[]).includes(r.kind));
-    const chosen = seededSubset(candidates.length, req.nullSpecs ?? 200, req.seed ?? 1).map((i) => candidates[i]);
-    nullTest = nullInference(
-      chosen.map((r) => ({ formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: sampleOf({ claim: r.claim, choices: r.choices }) })),
-      { draws: req.nullDraws!, seed: req.seed ?? 1 },
-    );
-  }
   return {
     request: req,
     grid,

@@ -13,6 +13,8 @@ import { fit, fitDetailed, predict, refitOutcome, type FitDetail, type TidyRow }
 import { createRng } from "../stats/random.js";
 import type { ModelKind } from "../stats/results.js";
 import type { PanelRow } from "../study/data.js";
+import type { Specification } from "./forks.js";
+import type { SpecResult } from "./run.js";
 
 /** One specification to test: its estimation rows, formula and the key term. */
 export interface NullSpec {
@@ -24,18 +26,26 @@ export interface NullSpec {
   readonly rows: readonly PanelRow[];
 }
 
+/** What the null bootstrap needs of a specification besides its rows (plain data, sent to worker threads). */
+export type NullChoice = Pick<SpecResult, "claim" | "choices" | "formula" | "kind" | "vcov" | "term">;
+
+/** A chosen specification with its estimation rows. */
+export function nullSpecOf(r: NullChoice, sampleOf: (spec: Specification) => PanelRow[]): NullSpec {
+  return { formula: r.formula, kind: r.kind as ModelKind, vcov: r.vcov, term: r.term, rows: sampleOf({ claim: r.claim, choices: r.choices }) };
+}
+
 /** The result of {@link nullInference}. Plain data. */
 export interface NullInference {
   readonly specs: number;
   readonly draws: number;
   readonly seed: number;
-  readonly observed: { readonly median_estimate: number; readonly share_positive_significant: number };
+  readonly observed: CurveStats;
   /** Share of draws whose median estimate is at least the observed one. */
   readonly p_median: number;
   /** Share of draws whose share of positive significant estimates is at least the observed one. */
   readonly p_share: number;
   /** Per draw, the median estimate and share (for plots). */
-  readonly null_draws: readonly { readonly median_estimate: number; readonly share_positive_significant: number }[];
+  readonly null_draws: readonly CurveStats[];
 }
 
 /** Estimators with absolute predictions (no conditioned-out fixed effects), so the null can be simulated. */
@@ -58,7 +68,7 @@ export function dropTerm(formula: string, term: string): string {
 const rowKey = (r: PanelRow): string => `${String(r.ccode)}:${String(r.year)}`;
 
 /** Curve statistics of one set of fits: median estimate and share positive with p < alpha. */
-function curveStats(fits: readonly { estimate: number; p: number }[], alpha: number): { median_estimate: number; share_positive_significant: number } {
+function curveStats(fits: readonly { estimate: number; p: number }[], alpha: number): CurveStats {
   return {
     median_estimate: median(fits.map((f) => f.estimate)),
     share_positive_significant: fits.filter((f) => f.estimate > 0 && f.p < alpha).length / fits.length,
@@ -71,15 +81,36 @@ function keyOf(tidy: readonly TidyRow[], term: string): { estimate: number; p: n
   return t === undefined || !Number.isFinite(t.p_value) ? null : { estimate: t.estimate, p: t.p_value };
 }
 
+/** The curve statistics of one draw (or of the observed fits). */
+export interface CurveStats {
+  readonly median_estimate: number;
+  readonly share_positive_significant: number;
+}
+
+/** The specifications fitted on the observed data, with what every draw needs. Not plain data (holds fits). */
+export interface PreparedNull {
+  readonly specs: number;
+  readonly alpha: number;
+  readonly observed: CurveStats;
+  /** Country-years of all samples, sorted: draw b's common random numbers are one uniform per key. */
+  readonly keys: number;
+  readonly prepared: readonly {
+    readonly s: NullSpec;
+    readonly detail: FitDetail;
+    readonly uIndex: Int32Array;
+    readonly prob: Float64Array;
+    /** The null model's coefficients with the key's at 0, where each draw's refit starts (undefined: from scratch). */
+    readonly start: Float64Array | undefined;
+  }[];
+}
+
 /**
- * Run the null bootstrap over `specs` (single-equation binary models of one claim, key
- * term a main effect). Specifications that fail to fit in the observed data are an error;
- * in a draw, a specification that fails is left out of that draw's statistics.
+ * Fit `specs` (single-equation binary models of one claim, key term a main effect) on the
+ * observed data and without their key term (the null). A specification that fails to fit
+ * in the observed data is an error.
  */
-export function nullInference(specs: readonly NullSpec[], o: { draws: number; seed: number; alpha?: number }): NullInference {
+export function prepareNull(specs: readonly NullSpec[], alpha = 0.05): PreparedNull {
   if (specs.length === 0) throw new OptionError("null inference: no specifications to test");
-  if (!Number.isInteger(o.draws) || o.draws < 1) throw new OptionError(`null inference: draws must be a whole number >= 1, got ${o.draws}`);
-  const alpha = o.alpha ?? 0.05;
   const keys = [...new Set(specs.flatMap((s) => s.rows.map(rowKey)))].sort();
   const keyIndex = new Map(keys.map((k, i) => [k, i]));
   const prepared = specs.map((s) => {
@@ -98,36 +129,81 @@ export function nullInference(specs: readonly NullSpec[], o: { draws: number; se
     const rows = detail.frame.rowIndex;
     const uIndex = Int32Array.from(rows, (r) => keyIndex.get(rowKey(s.rows[r]))!);
     const prob = Float64Array.from(rows, (r) => p0[r] ?? 0);
-    return { s, detail, observed, uIndex, prob };
+    return { s, detail, observed, uIndex, prob, start: nullStart(detail, restricted.tidy, s.term) };
   });
-  const observed = curveStats(prepared.map((p) => p.observed), alpha);
-  const draws: { median_estimate: number; share_positive_significant: number }[] = [];
-  const u = new Float64Array(keys.length);
-  for (let b = 0; b < o.draws; b++) {
-    const rng = createRng(o.seed, b);
-    for (let k = 0; k < keys.length; k++) u[k] = rng.next();
-    const fits: { estimate: number; p: number }[] = [];
-    for (const { s, detail, uIndex, prob } of prepared) {
-      // The same rows and design with the simulated outcome: refitOutcome gives what fit() on
-      // the rows with that outcome would, without rebuilding the frame (a failed fit is left out).
-      const y = Float64Array.from(uIndex, (k, i) => (u[k] < prob[i] ? 1 : 0));
-      let f: { estimate: number; p: number } | null = null;
-      try {
-        f = keyOf(refitOutcome(detail, y, { vcov: s.vcov }), s.term);
-      } catch {
-        f = null;
-      }
-      if (f !== null) fits.push(f);
-    }
-    if (fits.length > 0) draws.push(curveStats(fits, alpha));
+  return { specs: specs.length, alpha, observed: curveStats(prepared.map((p) => p.observed), alpha), keys: keys.length, prepared };
+}
+
+/**
+ * Start values for the refits of the draws: the outcome is simulated from the null model, so
+ * its coefficients (and 0 for the key) lie near each draw's estimate, and the iterations start
+ * there, as glm(start = ...) would, instead of from R's default start; that saves about one
+ * IRLS step in four. Only for the glm kernels (logit, probit); undefined when a term is missing.
+ */
+function nullStart(detail: FitDetail, restricted: readonly TidyRow[], key: string): Float64Array | undefined {
+  if (detail.kernel.name !== "logit" && detail.kernel.name !== "probit") return undefined;
+  const byTerm = new Map(restricted.map((t) => [t.term, t.estimate]));
+  const start = new Float64Array(detail.results.terms.length);
+  for (let j = 0; j < start.length; j++) {
+    const term = detail.results.terms[j];
+    const b = term === key ? 0 : byTerm.get(term);
+    if (b === undefined || !Number.isFinite(b)) return undefined;
+    start[j] = b;
   }
+  return start;
+}
+
+/**
+ * Draw b of the bootstrap (its random numbers are the seeded stream b, so any thread gives
+ * the same draw): simulate every outcome under the null and refit; the curve statistics,
+ * or null when no specification could be refitted (a failed refit is left out of the draw).
+ */
+export function nullDraw(pn: PreparedNull, seed: number, b: number): CurveStats | null {
+  const rng = createRng(seed, b);
+  const u = new Float64Array(pn.keys);
+  for (let k = 0; k < pn.keys; k++) u[k] = rng.next();
+  const fits: { estimate: number; p: number }[] = [];
+  for (const { s, detail, uIndex, prob, start } of pn.prepared) {
+    // The same rows and design with the simulated outcome: refitOutcome gives what fit() on
+    // the rows with that outcome would, without rebuilding the frame.
+    const y = Float64Array.from(uIndex, (k, i) => (u[k] < prob[i] ? 1 : 0));
+    let f: { estimate: number; p: number } | null = null;
+    try {
+      f = keyOf(refitOutcome(detail, y, { vcov: s.vcov, start }), s.term);
+    } catch {
+      f = null;
+    }
+    if (f !== null) fits.push(f);
+  }
+  return fits.length > 0 ? curveStats(fits, pn.alpha) : null;
+}
+
+/** The test's result from the observed statistics and draws 0, 1, ... in order (null: no refit in that draw). */
+export function assembleNull(pn: Pick<PreparedNull, "specs" | "observed">, draws: readonly (CurveStats | null)[], seed: number): NullInference {
+  const kept = draws.filter((d): d is CurveStats => d !== null);
+  const observed = pn.observed;
   return {
-    specs: specs.length,
-    draws: draws.length,
-    seed: o.seed,
+    specs: pn.specs,
+    draws: kept.length,
+    seed,
     observed,
-    p_median: draws.filter((d) => d.median_estimate >= observed.median_estimate).length / draws.length,
-    p_share: draws.filter((d) => d.share_positive_significant >= observed.share_positive_significant).length / draws.length,
-    null_draws: draws,
+    p_median: kept.filter((d) => d.median_estimate >= observed.median_estimate).length / kept.length,
+    p_share: kept.filter((d) => d.share_positive_significant >= observed.share_positive_significant).length / kept.length,
+    null_draws: kept,
   };
+}
+
+/** Check a draw count (a whole number >= 1). */
+export function checkDraws(draws: number): void {
+  if (!Number.isInteger(draws) || draws < 1) throw new OptionError(`null inference: draws must be a whole number >= 1, got ${draws}`);
+}
+
+/**
+ * Run the null bootstrap over `specs` in this thread (see {@link prepareNull}); in a draw, a
+ * specification that fails is left out of that draw's statistics.
+ */
+export function nullInference(specs: readonly NullSpec[], o: { draws: number; seed: number; alpha?: number }): NullInference {
+  checkDraws(o.draws);
+  const pn = prepareNull(specs, o.alpha);
+  return assembleNull(pn, Array.from({ length: o.draws }, (_, b) => nullDraw(pn, o.seed, b)), o.seed);
 }

@@ -10,9 +10,10 @@ import { Worker } from "node:worker_threads";
 import { PktError } from "../core/errors.js";
 import { concreteSpec } from "./spec-model.js";
 import type { Specification } from "./forks.js";
-import { finishMultiverse, planSpecs, type MultiverseRequest, type MultiverseResults } from "./multiverse.js";
-import { panelVariantKey, runMultiverse, type MultiverseEngine, type SpecResult } from "./run.js";
-import type { ShareMessage, ShareRequest } from "./worker.js";
+import { finishMultiverse, nullChosen, planSpecs, type MultiverseRequest, type MultiverseResults } from "./multiverse.js";
+import { assembleNull, checkDraws, type NullChoice, type NullInference } from "./null-inference.js";
+import { panelVariantKey, type MultiverseEngine, type SpecResult } from "./run.js";
+import type { NullRequest, ShareMessage, ShareRequest } from "./worker.js";
 
 /** Options of {@link runMultiverseParallel}. */
 export interface ParallelOptions {
@@ -49,55 +50,104 @@ export function shareByVariant(specs: readonly { index: number; spec: Specificat
   return shares.filter((s) => s.length > 0).map((s) => s.sort((a, b) => a.index - b.index));
 }
 
-/** Fit the specifications on worker threads; results in input order. */
-export async function runMultiverseParallel(
-  specs: readonly { index: number; spec: Specification }[],
-  o: ParallelOptions,
-): Promise<{ results: SpecResult[]; panels: number; sources: string[] }> {
-  const url = o.workerUrl ?? defaultWorkerUrl();
-  if (url === null) throw new PktError("the multiverse worker script is not built (run npm run build), or use one thread");
-  const started = performance.now();
-  const shares = shareByVariant(specs, o.threads);
-  const done = new Array<number>(shares.length).fill(0);
-  const panels = new Array<number>(shares.length).fill(0);
-  const report = () => o.progress?.({ done: done.reduce((a, b) => a + b, 0), total: specs.length, panels: panels.reduce((a, b) => a + b, 0), elapsedMs: performance.now() - started });
+/**
+ * Post one request to each of `requests.length` workers and collect each worker's final
+ * message of type `doneType`; progress messages go to `onProgress`. Workers are always
+ * terminated, also on failure.
+ */
+async function runWorkers<D extends ShareMessage["type"]>(
+  url: URL,
+  requests: readonly (ShareRequest | NullRequest)[],
+  doneType: D,
+  onProgress?: (t: number, m: Extract<ShareMessage, { type: "progress" }>) => void,
+): Promise<Extract<ShareMessage, { type: D }>[]> {
   const workers: Worker[] = [];
   try {
-    const parts = await Promise.all(shares.map((share, t) => new Promise<Extract<ShareMessage, { type: "done" }>>((resolve, reject) => {
+    return await Promise.all(requests.map((req, t) => new Promise<Extract<ShareMessage, { type: D }>>((resolve, reject) => {
       const w = new Worker(url);
       workers.push(w);
       w.on("message", (m: ShareMessage) => {
-        if (m.type === "progress") {
-          done[t] = m.done;
-          panels[t] = m.panels;
-          report();
-        } else if (m.type === "done") resolve(m);
-        else reject(new PktError(`multiverse worker failed: ${m.error}`));
+        if (m.type === "progress") onProgress?.(t, m);
+        else if (m.type === doneType) resolve(m as Extract<ShareMessage, { type: D }>);
+        else if (m.type === "error") reject(new PktError(`multiverse worker failed: ${m.error}`));
       });
       w.once("error", reject);
       w.once("exit", (code) => reject(new PktError(`multiverse worker exited with code ${code} before finishing`)));
-      w.postMessage({ dataDir: o.dataDir, specs: share } satisfies ShareRequest);
+      w.postMessage(req);
     })));
-    const byIndex = new Map<number, SpecResult>();
-    for (const p of parts) for (const r of p.results) byIndex.set(r.index, r);
-    return {
-      results: specs.map((s) => byIndex.get(s.index)!),
-      panels: parts.reduce((a, p) => a + p.panels, 0),
-      sources: [...new Set(parts.flatMap((p) => p.sources))].sort(),
-    };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
+/** Fit the specifications on worker threads; results in input order. */
+export async function runMultiverseParallel(
+  specs: readonly { index: number; spec: Specification }[],
+  o: ParallelOptions,
+): Promise<{ results: SpecResult[]; panels: number; sources: string[] }> {
+  const url = workerUrlOrThrow(o);
+  const started = performance.now();
+  const shares = shareByVariant(specs, o.threads);
+  const done = new Array<number>(shares.length).fill(0);
+  const panels = new Array<number>(shares.length).fill(0);
+  const parts = await runWorkers(
+    url,
+    shares.map((share) => ({ type: "fit", dataDir: o.dataDir, specs: share }) satisfies ShareRequest),
+    "done",
+    (t, m) => {
+      done[t] = m.done;
+      panels[t] = m.panels;
+      o.progress?.({ done: done.reduce((a, b) => a + b, 0), total: specs.length, panels: panels.reduce((a, b) => a + b, 0), elapsedMs: performance.now() - started });
+    },
+  );
+  const byIndex = new Map<number, SpecResult>();
+  for (const p of parts) for (const r of p.results) byIndex.set(r.index, r);
+  return {
+    results: specs.map((s) => byIndex.get(s.index)!),
+    panels: parts.reduce((a, p) => a + p.panels, 0),
+    sources: [...new Set(parts.flatMap((p) => p.sources))].sort(),
+  };
+}
+
+function workerUrlOrThrow(o: { workerUrl?: URL }): URL {
+  const url = o.workerUrl ?? defaultWorkerUrl();
+  if (url === null) throw new PktError("the multiverse worker script is not built (run npm run build), or use one thread");
+  return url;
+}
+
+/**
+ * The null bootstrap with its draws split into contiguous ranges over `threads` worker
+ * threads. Draw b always uses the seeded stream b, so the result is the one
+ * {@link nullInference} gives in one thread, for any number of threads. Each thread builds
+ * the panels and fits the specifications on the observed data itself.
+ */
+export async function nullInferenceParallel(
+  specs: readonly NullChoice[],
+  o: { readonly draws: number; readonly seed: number; readonly dataDir: string; readonly threads: number; readonly workerUrl?: URL },
+): Promise<NullInference> {
+  checkDraws(o.draws);
+  const url = workerUrlOrThrow(o);
+  const threads = Math.max(1, Math.min(o.threads, o.draws));
+  const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * o.draws) / threads));
+  const parts = await runWorkers(
+    url,
+    Array.from({ length: threads }, (_, t) => ({ type: "null", dataDir: o.dataDir, specs, seed: o.seed, from: bounds[t], to: bounds[t + 1] }) satisfies NullRequest),
+    "null-done",
+  );
+  return assembleNull({ specs: specs.length, observed: parts[0].observed }, parts.flatMap((p) => p.draws), o.seed);
+}
+
 /**
  * The same as {@link multiverse}, with the fits spread over `threads` worker threads that
  * build the panels from `dataDir` themselves (Node only). The results, and so every output
- * file, are the same as with one thread. `engine` builds the panels the null bootstrap needs.
+ * file, are the same as with one thread; so is the null bootstrap, whose draws are split over
+ * the threads too ({@link nullInferenceParallel}). `engine` gets the progress.
  */
 export async function multiverseParallel(req: MultiverseRequest, engine: MultiverseEngine, o: Omit<ParallelOptions, "progress">): Promise<MultiverseResults> {
   const started = performance.now();
   const { grid, planned } = planSpecs(req);
   const run = await runMultiverseParallel(planned, { ...o, progress: engine.progress });
-  return finishMultiverse(req, grid, run, runMultiverse([], { panel: (po) => engine.panel(po) }).sampleOf, started);
+  const chosen = nullChosen(req, run.results);
+  const nullTest = chosen.length === 0 ? null : await nullInferenceParallel(chosen, { ...o, draws: req.nullDraws!, seed: req.seed ?? 1 });
+  return finishMultiverse(req, grid, run, nullTest, started);
 }

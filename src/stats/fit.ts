@@ -320,8 +320,11 @@ function finishFit(core: FitCore, vspec: ReturnType<typeof resolveVcovSpec>, dat
  * simulations that redraw the outcome many times (power). Throws where fit() would: an
  * outcome without variation (or not 0/1 for binary models), a singular information matrix, a
  * variance that is not positive. Resampling vcov types (bootstrap) are not supported.
+ * `start` (coefficients in the order of the kept terms) starts the iterations there, as
+ * R's glm(start = ...); the estimates then agree with a start from scratch to the
+ * convergence tolerance, not to the last digit.
  */
-export function refitOutcome(d: FitDetail, y: Float64Array, opts: FitOptions = {}): TidyRow[] {
+export function refitOutcome(d: FitDetail, y: Float64Array, opts: FitOptions & { readonly start?: Float64Array } = {}): TidyRow[] {
   const vspec = resolveVcovSpec(opts.vcov);
   const vdef = getVcov(vspec.code);
   if (vdef === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);
@@ -329,7 +332,8 @@ export function refitOutcome(d: FitDetail, y: Float64Array, opts: FitOptions = {
   const { kernel, X, frame } = d;
   if (kernel.binary) checkBinaryOutcome(y, frame.response);
   else checkVaryingOutcome(y, frame.response);
-  const kfit = kernel.fit({ y, X, fe: frame.fe, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra });
+  if (opts.start !== undefined && opts.start.length !== X.cols) throw new PktError(`refitOutcome: ${opts.start.length} start values for ${X.cols} coefficients`);
+  const kfit = kernel.fit({ y, X, fe: frame.fe, start: opts.start, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra });
   for (let i = 0; i < kfit.bread.data.length; i++) {
     if (!Number.isFinite(kfit.bread.data[i])) throw new PktError(`refitOutcome: the information matrix is singular at the estimate`);
   }

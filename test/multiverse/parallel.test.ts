@@ -47,4 +47,14 @@ describe.runIf(canRun)("multiverseParallel on the real data", () => {
     expect(two.summary).toEqual(one.summary);
     expect(two.panels).toBe(one.panels);
   }, 120_000);
+
+  it("gives the null bootstrap of one thread, its draws split over the threads", async () => {
+    const req = { grid: "default" as const, forks: { multiHost: ["located"], estimator: ["logit"], time: ["trend"], sample: ["all", "no-balkans"] }, claims: ["size" as const], nullDraws: 5, nullSpecs: 6, seed: 4 };
+    const loader = new SourceLoader(DATA_DIR);
+    const engine = { panel: (o: Parameters<typeof studyPanel>[1]) => studyPanel(DATA_DIR, o, loader) };
+    const one = multiverse(req, engine);
+    const two = await multiverseParallel(req, engine, { dataDir: DATA_DIR, threads: 2, workerUrl });
+    expect(one.nullTest?.draws).toBe(5);
+    expect(two.nullTest).toEqual(one.nullTest);
+  }, 120_000);
 });

@@ -34,6 +34,20 @@ describe("refitOutcome: fit() on the same rows with a new outcome, without rebui
     });
   }
 
+  it("logit from start values (as glm(start = ...)): the estimates of a start from scratch, to the convergence tolerance", () => {
+    const opts: FitOptions = { model: "logit", vcov: { type: "cluster", by: ["g"] } };
+    const d = fitDetailed("y ~ x + m", data, opts);
+    const rng = createRng(12, 1);
+    const y = Float64Array.from(d.frame.rowIndex, () => (rng.next() < 0.4 ? 1 : 0));
+    const cold = refitOutcome(d, y, opts);
+    const warm = refitOutcome(d, y, { ...opts, start: Float64Array.of(-0.4, 0, -0.9) });
+    for (let j = 0; j < cold.length; j++) {
+      expect(Math.abs(warm[j].estimate - cold[j].estimate)).toBeLessThan(1e-6 * cold[j].std_error);
+      expect(Math.abs(warm[j].std_error - cold[j].std_error)).toBeLessThan(1e-6 * cold[j].std_error);
+    }
+    expect(() => refitOutcome(d, y, { ...opts, start: Float64Array.of(0, 0) })).toThrow(/2 start values for 3 coefficients/);
+  });
+
   it("throws where fit() throws: an outcome without variation", () => {
     const d = fitDetailed("y ~ x + m", data, { model: "logit" });
     expect(() => refitOutcome(d, new Float64Array(d.X.rows), { model: "logit" })).toThrow();

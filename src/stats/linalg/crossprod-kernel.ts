@@ -194,3 +194,111 @@ function edgeTile(
   rhs[a0] = r0;
   rhs[a0 + 1] = r1;
 }
+
+/**
+ * Where a design's sparse 0/1 columns (dummies, such as year effects) are: their rows with a
+ * 1, and the other ("dense") columns packed into their own row-major matrix. Built once per
+ * design, it lets {@link layoutCrossprod} skip the products with zeros.
+ */
+export interface ColumnLayout {
+  readonly n: number;
+  readonly p: number;
+  /** Original indices of the dense columns, ascending. */
+  readonly dense: Int32Array;
+  /** n x dense.length, row-major. */
+  readonly xDense: Float64Array;
+  /** The sparse indicator columns: original index and the rows where the value is 1, ascending. */
+  readonly dummies: readonly { readonly col: number; readonly rows: Int32Array }[];
+  /** Rows where two or more dummies are 1 (none for the levels of one factor), ascending, with those dummies' positions in `dummies`. */
+  readonly overlaps: readonly { readonly row: number; readonly dummies: Int32Array }[];
+}
+
+/**
+ * The layout of a row-major n x p design, or null when it has fewer than two columns that
+ * are 0/1 with at most a quarter of the rows 1 (then there is nothing worth skipping).
+ */
+export function columnLayout(x: Float64Array, n: number, p: number): ColumnLayout | null {
+  const sparse: number[] = [];
+  for (let j = 0; j < p; j++) {
+    let ones = 0, ok = true;
+    for (let i = 0, o = j; i < n; i++, o += p) {
+      const v = x[o];
+      if (v === 1) ones++;
+      else if (v !== 0 || Object.is(v, -0)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && ones <= n / 4) sparse.push(j);
+  }
+  if (sparse.length < 2) return null;
+  const isSparse = new Uint8Array(p);
+  for (const j of sparse) isSparse[j] = 1;
+  const dense = Int32Array.from({ length: p }, (_, j) => j).filter((j) => isSparse[j] === 0);
+  const nd = dense.length;
+  const xDense = new Float64Array(n * nd);
+  for (let i = 0; i < n; i++) for (let k = 0; k < nd; k++) xDense[i * nd + k] = x[i * p + dense[k]];
+  const dummies = sparse.map((col) => {
+    const rows: number[] = [];
+    for (let i = 0, o = col; i < n; i++, o += p) if (x[o] === 1) rows.push(i);
+    return { col, rows: Int32Array.from(rows) };
+  });
+  const overlaps: { row: number; dummies: Int32Array }[] = [];
+  for (let i = 0; i < n; i++) {
+    const at: number[] = [];
+    sparse.forEach((col, d) => {
+      if (x[i * p + col] === 1) at.push(d);
+    });
+    if (at.length > 1) overlaps.push({ row: i, dummies: Int32Array.from(at) });
+  }
+  return { n, p, dense, xDense, dummies, overlaps };
+}
+
+/**
+ * The same X' diag(w) X (and X' diag(w) z) as {@link weightedCrossprod}, to the last bit, from a
+ * layout: the dense block by the tiles, and every entry with a dummy as a sum over that dummy's
+ * rows only. The skipped products are exact zeros and the kept ones are the same products
+ * (1 * w_i * x_ic = x_ic * w_i * 1), added in the same row order.
+ */
+export function layoutCrossprod(l: ColumnLayout, w: Float64Array | undefined, out: Float64Array, z?: Float64Array, rhs?: Float64Array): void {
+  const { n, p, dense, xDense, dummies } = l;
+  const nd = dense.length;
+  const ww = w ?? constantRows(n, 1);
+  const withZ = z !== undefined && rhs !== undefined;
+  const block = new Float64Array(nd * nd);
+  const rd = new Float64Array(nd);
+  if (nd > 0) weightedCrossprod(xDense, n, nd, w, block, z, withZ ? rd : undefined);
+  for (let a = 0; a < nd; a++) {
+    for (let b = a; b < nd; b++) out[dense[a] * p + dense[b]] = block[a * nd + b];
+    if (withZ) rhs[dense[a]] = rd[a];
+  }
+  const sums = new Float64Array(nd);
+  for (let d = 0; d < dummies.length; d++) {
+    const { col, rows } = dummies[d];
+    let diag = 0, rz = 0;
+    sums.fill(0);
+    for (let t = 0; t < rows.length; t++) {
+      const i = rows[t], wi = ww[i], o = i * nd;
+      diag += wi;
+      if (withZ) rz += wi * z[i];
+      for (let k = 0; k < nd; k++) sums[k] += wi * xDense[o + k];
+    }
+    out[col * p + col] = diag;
+    if (withZ) rhs[col] = rz;
+    for (let k = 0; k < nd; k++) {
+      const c = dense[k];
+      out[Math.min(c, col) * p + Math.max(c, col)] = sums[k];
+    }
+    for (let e = d + 1; e < dummies.length; e++) out[Math.min(col, dummies[e].col) * p + Math.max(col, dummies[e].col)] = 0;
+  }
+  // Pairs of dummies: w_i summed over the rows where both are 1, in row order.
+  for (const { row, dummies: at } of l.overlaps) {
+    for (let s = 0; s < at.length; s++) {
+      for (let t = s + 1; t < at.length; t++) {
+        const c1 = dummies[at[s]].col, c2 = dummies[at[t]].col;
+        out[Math.min(c1, c2) * p + Math.max(c1, c2)] += ww[row];
+      }
+    }
+  }
+  for (let a = 1; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
+}

@@ -11,7 +11,7 @@
  * number in X'WX costs no more than about 1e-9 relative. Otherwise callers fall back to the
  * pivoted QR, so near-collinear designs get R's decisions and R's accuracy.
  */
-import { weightedCrossprod } from "./crossprod-kernel.js";
+import { layoutCrossprod, weightedCrossprod, type ColumnLayout } from "./crossprod-kernel.js";
 import { cholesky, createMatrix, type Matrix } from "./matrix.js";
 
 /** Smallest L_jj^2 / (X'WX)_jj for which the normal equations are used (see the module comment). */
@@ -25,13 +25,15 @@ export interface NormalEquations {
 
 /**
  * X'WX (w undefined: all 1) and X'Wz for row-major X (n x p), and the Cholesky factor of
- * X'WX; null when some pivot ratio is below CHOL_MIN_RATIO or the matrix is not positive
+ * X'WX (with `layout`, the design's dummies are summed over their rows only: the same
+ * numbers, fewer operations); null when some pivot ratio is below CHOL_MIN_RATIO or the matrix is not positive
  * definite (the caller then uses pivotedQr).
  */
-export function guardedNormalEquations(x: Float64Array, n: number, p: number, w?: Float64Array, z?: Float64Array): NormalEquations | null {
+export function guardedNormalEquations(x: Float64Array, n: number, p: number, w?: Float64Array, z?: Float64Array, layout?: ColumnLayout | null): NormalEquations | null {
   const a = createMatrix(p, p);
   const rhs = new Float64Array(p);
-  weightedCrossprod(x, n, p, w, a.data, z, z === undefined ? undefined : rhs);
+  if (layout !== undefined && layout !== null) layoutCrossprod(layout, w, a.data, z, z === undefined ? undefined : rhs);
+  else weightedCrossprod(x, n, p, w, a.data, z, z === undefined ? undefined : rhs);
   const c = cholesky(a);
   if (!c.ok) return null;
   const l = c.L.data;

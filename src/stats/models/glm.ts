@@ -13,6 +13,7 @@
  * (../linalg/qr.ts), so near-collinear designs get R's decisions and R's accuracy.
  */
 import { cholInverse, cholSolve, createMatrix, type Matrix } from "../linalg/matrix.js";
+import { columnLayout, type ColumnLayout } from "../linalg/crossprod-kernel.js";
 import { guardedNormalEquations } from "../linalg/normal-equations.js";
 import { glmTol, pivotedQr, qrCoef, qrUnscaledVcov, type PivotedQr } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
@@ -22,6 +23,21 @@ import { linearPredictor, meanAndDeviance, startValues, type BinomialData } from
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
 
+
+/**
+ * Designs are read-only once built, and refits (null bootstrap draws, contributors' power
+ * simulations) pass the same one again: its dummy layout is worked out once.
+ */
+const LAYOUTS = new WeakMap<Float64Array, ColumnLayout | null>();
+
+function layoutOf(X: Matrix): ColumnLayout | null {
+  let l = LAYOUTS.get(X.data);
+  if (l === undefined) {
+    l = columnLayout(X.data, X.rows, X.cols);
+    LAYOUTS.set(X.data, l);
+  }
+  return l;
+}
 
 /** Fit a binomial GLM with the given link. */
 export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
@@ -58,9 +74,11 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let qr: PivotedQr | null = null;
   // The factor of the last step: Cholesky L when the normal equations were kept, else qr.
   let chol: Matrix | null = null;
+  // Dummy columns (year effects) are summed over their rows only in X'WX.
+  const layout = layoutOf(X);
   for (iter = 1; iter <= maxit; iter++) {
     if (iter > 1) [w, z, wNext, zNext] = [wNext, zNext, w, z];
-    const ne = guardedNormalEquations(xd, n, p, w, z);
+    const ne = guardedNormalEquations(xd, n, p, w, z, layout);
     let next: Float64Array;
     if (ne !== null) {
       chol = ne.L;

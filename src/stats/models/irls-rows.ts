@@ -51,10 +51,15 @@ export function workingWeights(d: BinomialData, eta: Float64Array, mu: Float64Ar
 export function linearPredictor(x: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
   for (let j = 0; j < p; j += 3) {
     if (p - j < 3) {
-      for (let i = 0, o = 0; i < n; i++, o += p) {
-        let e = j === 0 ? 0 : eta[i];
-        for (let k = j; k < p; k++) e += x[o + k] * b[k];
-        eta[i] = e;
+      // One or two columns left: their own loops (a loop over k here cost as much as the rest).
+      const b0 = b[j];
+      if (p - j === 1) {
+        if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0;
+        else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0;
+      } else {
+        const b1 = b[j + 1];
+        if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0 + x[o + 1] * b1;
+        else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1;
       }
       continue;
     }
