@@ -6,6 +6,19 @@
  * `Gambia`. A stray trailing quote (`South Sudan'`) disappears with the punctuation.
  */
 export function normalizeCountryName(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = computeKey(name);
+    // The sources repeat a few hundred names across hundreds of thousands of rows.
+    if (KEYS.size >= 100_000) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+
+function computeKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -9,7 +9,7 @@
  * The p-values are the shares of draws at least as extreme as the observed curve.
  */
 import { OptionError } from "../core/errors.js";
-import { fit, fitDetailed, predict, refitOutcome, type FitDetail, type TidyRow } from "../stats/index.js";
+import { fit, fitDetailed, predict, refitDesign, refitOutcome, type FitDetail, type RefitDesign, type TidyRow } from "../stats/index.js";
 import { createRng } from "../stats/random.js";
 import type { ModelKind } from "../stats/results.js";
 import type { PanelRow } from "../study/data.js";
@@ -95,8 +95,9 @@ export interface PreparedNull {
   /** Country-years of all samples, sorted: draw b's common random numbers are one uniform per key. */
   readonly keys: number;
   readonly prepared: readonly {
-    readonly s: NullSpec;
-    readonly detail: FitDetail;
+    /** The specification without its rows (the design holds what the draws need; the rows can be freed). */
+    readonly s: Omit<NullSpec, "rows">;
+    readonly detail: RefitDesign;
     readonly uIndex: Int32Array;
     readonly prob: Float64Array;
     /** The null model's coefficients with the key's at 0, where each draw's refit starts (undefined: from scratch). */
@@ -129,7 +130,8 @@ export function prepareNull(specs: readonly NullSpec[], alpha = 0.05): PreparedN
     const rows = detail.frame.rowIndex;
     const uIndex = Int32Array.from(rows, (r) => keyIndex.get(rowKey(s.rows[r]))!);
     const prob = Float64Array.from(rows, (r) => p0[r] ?? 0);
-    return { s, detail, observed, uIndex, prob, start: nullStart(detail, restricted.tidy, s.term) };
+    const { formula, kind, vcov, term } = s;
+    return { s: { formula, kind, vcov, term }, detail: refitDesign(detail), observed, uIndex, prob, start: nullStart(detail, restricted.tidy, s.term) };
   });
   return { specs: specs.length, alpha, observed: curveStats(prepared.map((p) => p.observed), alpha), keys: keys.length, prepared };
 }

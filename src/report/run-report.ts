@@ -11,7 +11,6 @@ import { casesSection } from "../cases/report-section.js";
 import { runCases } from "../cases/run.js";
 import { contributorsSection, REPORT_NSIM } from "../contributors/report-section.js";
 import { runContributorsInBackground } from "../contributors/background.js";
-import { contributorsPanel } from "../contributors/run.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
@@ -72,25 +71,21 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
       multiverse = Promise.resolve(reused.digest);
     } else if (mv.perClaim > 0) {
       o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${reused.why === null ? "" : ` (${mv.reuseDir} not reused: ${reused.why})`}`);
-      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: o.png, notReused: reused.why, link: `${SAMPLE}/specs.csv` });
+      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: false, notReused: reused.why, link: `${SAMPLE}/specs.csv` });
+      // The report inlines the curves' SVG; PNG copies of the sample's curves would only cost time.
       // Handled when awaited below; this keeps a failure meanwhile from counting as unhandled.
       multiverse.catch(() => undefined);
     }
   }
-  // Who keeps the peace: its panel here (the source files it reads are the study's too, read once
-  // through the shared loader), then ~10^4 model fits and six figures on a second core while the study runs.
-  o.progress?.("who keeps the peace: the contributor panel");
-  const contributorsJob = runContributorsInBackground({ panel: contributorsPanel(o.dataDir, loader), nsim: REPORT_NSIM, png: o.png });
-  // The contributor panel is the first thing this loader reads: what it has read now is that panel's sources.
-  const contributorSources = loader.sourcesUsed().map((src) => src.id);
+  // Who keeps the peace: its panel (read from the files by the worker itself), then ~10^4 model
+  // fits and six figures on a second core while the study runs.
+  o.progress?.("who keeps the peace: the contributor panel and models on a worker thread");
+  const contributorsJob = runContributorsInBackground({ panel: { dataDir: o.dataDir }, nsim: REPORT_NSIM, png: o.png });
   contributorsJob.catch(() => undefined); // awaited below; this only keeps an early failure of the study from leaving it unhandled
   const study = runStudy(o.options, { fit: studyFit, panel: (po) => studyPanel(o.dataDir, po, loader), progress: o.progress });
   const t1 = performance.now();
   o.progress?.("reading map outlines");
   const world = worldFeatures(readCountrycodeCodelist(o.dataDir));
-  const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() }, [
-    ...contributorSources.map((id) => ({ id, usedFor: "who keeps the peace" })),
-  ]);
   o.progress?.("case studies");
   const cases = runCases({ dataDir: o.dataDir, loader, synth: false, progress: o.progress });
   // The cases page does not wait for the background work: render it first.
@@ -98,7 +93,10 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   o.progress?.("multiverse");
   const mv = await multiverse;
   o.progress?.(`who keeps the peace: waiting for the models (power with ${REPORT_NSIM} samples per value)`);
-  const { results: contributors, figures: contributorFigures } = await contributorsJob;
+  const { results: contributors, figures: contributorFigures, sources: contributorSources } = await contributorsJob;
+  const provenance = provenanceEntries(study, { codelistId: countrycodeCodelistSource.id, atlasPath: worldAtlasPath() }, [
+    ...contributorSources.map((id) => ({ id, usedFor: "who keeps the peace" })),
+  ]);
   const extraSections = [
     { before: "method", section: casesSection(cases) },
     { before: "method", section: contributorsSection(contributors, contributorFigures) },

@@ -314,6 +314,18 @@ function finishFit(core: FitCore, vspec: ReturnType<typeof resolveVcovSpec>, dat
 }
 
 /**
+ * What {@link refitOutcome} needs of a fit: its design, frame, kernel and clusters, without the
+ * fitted arrays (scores, fitted values), so callers that keep many designs for many refits hold
+ * about a third of the memory. `refitDesign(detail)` makes one.
+ */
+export type RefitDesign = Pick<FitDetail, "kernel" | "X" | "frame" | "clusters"> & { readonly results: Pick<ModelResults, "terms"> };
+
+/** The parts of a fit that {@link refitOutcome} uses. */
+export function refitDesign(d: FitDetail): RefitDesign {
+  return { kernel: d.kernel, X: d.X, frame: d.frame, clusters: d.clusters, results: { terms: d.results.terms } };
+}
+
+/**
  * The tidy rows of `d`'s model refitted on a new outcome `y` for the same rows (same design,
  * kept columns and clusters): what {@link fit} on those rows with that outcome returns, without
  * rebuilding the frame or repeating the rank check, which do not depend on `y`. For
@@ -324,7 +336,7 @@ function finishFit(core: FitCore, vspec: ReturnType<typeof resolveVcovSpec>, dat
  * R's glm(start = ...); the estimates then agree with a start from scratch to the
  * convergence tolerance, not to the last digit.
  */
-export function refitOutcome(d: FitDetail, y: Float64Array, opts: FitOptions & { readonly start?: Float64Array } = {}): TidyRow[] {
+export function refitOutcome(d: RefitDesign, y: Float64Array, opts: FitOptions & { readonly start?: Float64Array } = {}): TidyRow[] {
   const vspec = resolveVcovSpec(opts.vcov);
   const vdef = getVcov(vspec.code);
   if (vdef === undefined) throw new OptionError(`vcov type "${vspec.code}" is not available`);

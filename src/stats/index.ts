@@ -14,7 +14,7 @@
 import "./models/builtin.js";
 import "./models/extra.js";
 
-export { fit, fitDetailed, fitVariances, refitOutcome, deepFreeze, type FitOptions, type FitDetail } from "./fit.js";
+export { fit, fitDetailed, fitVariances, refitDesign, refitOutcome, deepFreeze, type FitOptions, type FitDetail, type RefitDesign } from "./fit.js";
 export { predict, designMatrix, designRow, type PredictOptions } from "./predict.js";
 export { waldTest, lrTest, type WaldTestResult, type LrTestResult } from "./inference/tests.js";
 export { parseFormula } from "./formula/parse.js";
