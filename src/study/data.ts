@@ -57,7 +57,9 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
     if (year === null) continue;
     const ry = reportYearOf(year, o);
     if (ry < o.yearFrom || ry > o.yearTo) continue;
-    out.push({
+    // Frozen: the rows are shared by every sample and estimator built on them, and fit() reads
+    // the columns of a frozen array of frozen rows once (src/stats/formula/frame-impl.ts).
+    out.push(Object.freeze({
       ...r,
       report_year: ry,
       trend: ry - o.yearFrom,
@@ -66,7 +68,7 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
       un_duration_main: durationOrZero(r, "un_duration_main_years"),
       un_duration_any: durationOrZero(r, "un_duration_any_years"),
       us_troops_foreign: numOf(r, "ccode") === USA ? (r.us_troops === null ? null : 0) : numOf(r, "us_troops"),
-    });
+    }));
   }
   const key = (r: PanelRow) => (numOf(r, "ccode") ?? 0) * 10000 + (numOf(r, "year") ?? 0);
   for (let i = 1; i < out.length; i++) {
@@ -88,9 +90,36 @@ export function sampleFor(m: ModelSpec, rows: readonly PanelRow[]): PanelRow[] {
   if (byKey === undefined) SAMPLES.set(rows, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit !== undefined) return hit;
-  const sample = rows.filter((r) => plain.every((c) => r[c] !== null && r[c] !== undefined) && terms.every((t) => termValue(r, t) !== null) && numOf(r, m.response) !== null);
+  // Each condition once per row set as a 0/1 mask (many models share columns), then their AND.
+  const masks = [
+    ...plain.map((c) => presentMask(rows, `present ${c}`, (r) => r[c] !== null && r[c] !== undefined)),
+    ...terms.map((t) => presentMask(rows, `term ${t.fn} ${t.col}`, (r) => termValue(r, t) !== null)),
+    presentMask(rows, `number ${m.response}`, (r) => numOf(r, m.response) !== null),
+  ];
+  const keep: PanelRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let ok = true;
+    for (let k = 0; k < masks.length && ok; k++) ok = masks[k][i] === 1;
+    if (ok) keep.push(rows[i]);
+  }
+  const sample = Object.freeze(keep) as PanelRow[];
   byKey.set(key, sample);
   return sample;
+}
+
+const MASKS = new WeakMap<readonly PanelRow[], Map<string, Uint8Array>>();
+
+/** 1 where `test` holds for a row of `rows`, computed once per (rows, key). */
+function presentMask(rows: readonly PanelRow[], key: string, test: (r: PanelRow) => boolean): Uint8Array {
+  let byKey = MASKS.get(rows);
+  if (byKey === undefined) MASKS.set(rows, (byKey = new Map()));
+  let m = byKey.get(key);
+  if (m === undefined) {
+    m = new Uint8Array(rows.length);
+    for (let i = 0; i < rows.length; i++) m[i] = test(rows[i]) ? 1 : 0;
+    byKey.set(key, m);
+  }
+  return m;
 }
 
 /** Rows a model lost to one variable, with the countries they belong to. */

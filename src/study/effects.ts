@@ -26,8 +26,9 @@ function withCi(estimate: number, variance: number): Estimate {
 export function designRow(terms: readonly string[], row: PanelRow, set: ReadonlyMap<string, number> = new Map()): number[] | null {
   let r: Record<string, unknown> = row as Record<string, unknown>;
   if (set.size > 0) {
+    // An own property over the (frozen) row: assignment would hit the row's read-only one.
     r = Object.create(r) as Record<string, unknown>;
-    for (const [k, v] of set) r[k] = v;
+    for (const [k, v] of set) Object.defineProperty(r, k, { value: v, enumerable: true });
   }
   const x = engineDesignRow(terms, r);
   return x.some((v) => Number.isNaN(v)) ? null : x;

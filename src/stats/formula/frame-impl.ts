@@ -91,8 +91,38 @@ function findPos(f: ParsedFormula, column: string): number {
   return m === null ? -1 : m.index + m[1].length;
 }
 
+/**
+ * Columns (and expressions of them, by their deparsed text) already computed on a data array that cannot change: a frozen array whose rows are
+ * all frozen (the study's samples are; many models are fitted on one sample, and reading
+ * cells from row objects was the larger part of building their frames). Null for any other
+ * array, which is read afresh every time.
+ */
+const COLUMNS = new WeakMap<readonly Record<string, unknown>[], Map<string, Float64Array> | null>();
+
+function columnCache(data: readonly Record<string, unknown>[]): Map<string, Float64Array> | null {
+  let c = COLUMNS.get(data);
+  if (c === undefined) {
+    c = Object.isFrozen(data) && data.every((row) => Object.isFrozen(row)) ? new Map() : null;
+    COLUMNS.set(data, c);
+  }
+  return c;
+}
+
 /** Evaluate an expression over all rows at once (NaN where missing; non-finite results NaN too unless `keepNonFinite`). */
 export function evalColumn(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite = false): Float64Array {
+  const cache = e.kind === "number" ? null : columnCache(data);
+  if (cache === null) return evalUncached(e, data, keepNonFinite);
+  const key = `${keepNonFinite ? "keep " : ""}${deparse(e)}`;
+  let col = cache.get(key);
+  if (col === undefined) {
+    col = evalUncached(e, data, keepNonFinite);
+    cache.set(key, col.slice());
+    return col;
+  }
+  return col.slice();
+}
+
+function evalUncached(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean): Float64Array {
   const ev = (x: Expr): Float64Array => evalColumn(x, data, keepNonFinite);
   const N = data.length;
   // Every call returns a new array, so operators overwrite their operand's array in place.

@@ -379,6 +379,14 @@ export function fitClogit(input: KernelInput): KernelFit {
     const inv = cholInverse(c.L);
     const step = new Float64Array(p);
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) step[a] += inv.data[a * p + b] * ev.grad[b];
+    // Converged when the Newton step from here is below the tolerance: near the optimum it
+    // shrinks quadratically, so taking it would change nothing that matters and cost an evaluation.
+    let newton = 0;
+    for (let a = 0; a < p; a++) newton = Math.max(newton, Math.abs(step[a]) / (Math.abs(beta[a] + step[a]) + 1e-3));
+    if (newton < tol) {
+      converged = true;
+      break;
+    }
     let t = 1, next: Evaluation | null = null;
     const trial = new Float64Array(p);
     for (let half = 0; half < 30; half++) {
@@ -391,14 +399,8 @@ export function fitClogit(input: KernelInput): KernelFit {
       t /= 2;
     }
     if (next === null) break;
-    let maxStep = 0;
-    for (let a = 0; a < p; a++) maxStep = Math.max(maxStep, Math.abs(trial[a] - beta[a]) / (Math.abs(trial[a]) + 1e-3));
     beta.set(trial);
     ev = next;
-    if (maxStep < tol) {
-      converged = true;
-      break;
-    }
   }
   if (!converged) warnings.push({ type: "nonconvergence", message: `conditional logit did not converge in ${maxit} iterations` });
   const c = cholesky(ev.info);
