@@ -66,6 +66,7 @@ export function runMultiverse(
   const panels = new Map<string, readonly PanelRow[]>();
   const samples = new Map<string, SampleRows>();
   const sources = new Set<string>();
+  let built = 0;
   const rowsFor = (cs: ConcreteSpec, sample: string): SampleRows => {
     const o = cs.options;
     const pk = panelVariantKey(o);
@@ -76,11 +77,12 @@ export function runMultiverse(
     if (panel === undefined) {
       // Built over the study's whole report-year range whatever the first specification's
       // sample: a panel built for 2003-2011 lacks the calendar years 2001's rows sit on.
-      const built = engine.panel({ ...o, yearFrom: DEFAULT_OPTIONS.yearFrom, yearTo: DEFAULT_OPTIONS.yearTo });
-      for (const s of built.sources) sources.add(s);
-      panel = built.rows;
+      const fresh = engine.panel({ ...o, yearFrom: DEFAULT_OPTIONS.yearFrom, yearTo: DEFAULT_OPTIONS.yearTo });
+      for (const s of fresh.sources) sources.add(s);
+      panel = fresh.rows;
       panels.set(pk, panel);
-      engine.progress?.({ done, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+      built++;
+      engine.progress?.({ done, total: specs.length, panels: built, elapsedMs: performance.now() - started });
     }
     const prepared = prepareRows(panel, o);
     const exclude = excludedCountries(sample, prepared);
@@ -103,22 +105,35 @@ export function runMultiverse(
   });
   const slots: (SpecResult | undefined)[] = new Array(specs.length);
   let done = 0, shown = 0;
-  for (const members of groups.values()) {
+  // Variant by variant (results still go to their input slots): once a variant's last group is
+  // fitted, its panel, samples and the columns cached on them can be freed.
+  const variantOf = (members: readonly number[]) => panelVariantKey(concrete[members[0]].options);
+  const ordered = [...groups.values()].map((m, k) => ({ m, k, v: variantOf(m) }));
+  const firstSeen = new Map<string, number>();
+  for (const g of ordered) if (!firstSeen.has(g.v)) firstSeen.set(g.v, g.k);
+  ordered.sort((a, b) => firstSeen.get(a.v)! - firstSeen.get(b.v)! || a.k - b.k);
+  for (let gi = 0; gi < ordered.length; gi++) {
+    const members = ordered[gi].m;
     const fitted = fitGroup(members.map((i) => ({ index: specs[i].index, spec: specs[i].spec, cs: concrete[i] })), rowsFor);
     members.forEach((i, k) => (slots[i] = fitted[k]));
+    const v = ordered[gi].v;
+    if (gi + 1 === ordered.length || ordered[gi + 1].v !== v) {
+      panels.delete(v);
+      for (const key of [...samples.keys()]) if (key.startsWith(`${v}|`)) samples.delete(key);
+    }
     done += members.length;
     if (done - shown >= 250) {
       shown = done;
-      engine.progress?.({ done, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+      engine.progress?.({ done, total: specs.length, panels: built, elapsedMs: performance.now() - started });
     }
   }
   const out = slots as SpecResult[];
-  engine.progress?.({ done: out.length, total: specs.length, panels: panels.size, elapsedMs: performance.now() - started });
+  engine.progress?.({ done: out.length, total: specs.length, panels: built, elapsedMs: performance.now() - started });
   const sampleOf = (spec: Specification): PanelRow[] => {
     const cs = concreteSpec(spec);
     return sampleFor(cs.model, rowsFor(cs, spec.choices.sample).rows);
   };
-  return { results: out, panels: panels.size, sources: [...sources].sort(), sampleOf };
+  return { results: out, panels: built, sources: [...sources].sort(), sampleOf };
 }
 
 /** Fit specifications that differ only in their variance: one estimation, one variance each. */
