@@ -7,6 +7,7 @@
  * (more than MAX_EXACT_LEVELS levels), alternating projections to 1e-13 instead.
  */
 import { PktError } from "../../core/errors.js";
+import { weightedCrossprod } from "../linalg/crossprod-kernel.js";
 import { cholesky, cholInverse, collinearColumns, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { FixedEffectIndex } from "../model-frame.js";
@@ -167,14 +168,7 @@ export function fitFeols(input: KernelInput): KernelFit {
   for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) Xt.data[i * p + j] = cols[j + 1][i];
   const yt = cols[0];
   const xtx = createMatrix(p, p), xty = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < p; a++) {
-      const v = Xt.data[i * p + a];
-      xty[a] += v * yt[i];
-      for (let b = a; b < p; b++) xtx.data[a * p + b] += v * Xt.data[i * p + b];
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx.data[a * p + b] = xtx.data[b * p + a];
+  weightedCrossprod(Xt.data, n, p, undefined, xtx.data, yt, xty);
   const c = cholesky(xtx);
   if (!c.ok) throw new PktError(`within estimator: column ${c.column + 1} of the design is constant within the fixed effects (collinear with them)`);
   const bread = cholInverse(c.L);
@@ -184,11 +178,14 @@ export function fitFeols(input: KernelInput): KernelFit {
   let rss = 0, tss = 0;
   for (let i = 0; i < n; i++) {
     let fit = 0, h = 0;
-    for (let a = 0; a < p; a++) {
-      fit += Xt.data[i * p + a] * coef[a];
-      let s = 0;
-      for (let b = 0; b < p; b++) s += bread.data[a * p + b] * Xt.data[i * p + b];
-      h += Xt.data[i * p + a] * s;
+    for (let a = 0; a < p; a++) fit += Xt.data[i * p + a] * coef[a];
+    // Leverages (the O(n p^2) part) only for the variances that divide by them (HC2, HC3).
+    if (input.needHat) {
+      for (let a = 0; a < p; a++) {
+        let s = 0;
+        for (let b = 0; b < p; b++) s += bread.data[a * p + b] * Xt.data[i * p + b];
+        h += Xt.data[i * p + a] * s;
+      }
     }
     resid[i] = yt[i] - fit;
     rss += resid[i] * resid[i];
@@ -211,7 +208,7 @@ export function fitFeols(input: KernelInput): KernelFit {
     iterations: 1,
     dfResidual,
     scale: rss / dfResidual,
-    ...(hatAvailable ? { hat } : {}),
+    ...(hatAvailable && input.needHat === true ? { hat } : {}),
     r2: 1 - rss / tss,
     warnings: [],
     nParams: p + feDof + 1,
