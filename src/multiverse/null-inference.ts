@@ -87,13 +87,12 @@ export interface CurveStats {
   readonly share_positive_significant: number;
 }
 
-/** The specifications fitted on the observed data, with what every draw needs. Not plain data (holds fits). */
+/** The specifications fitted on the observed data, with what every draw needs. Not plain data (holds designs). */
 export interface PreparedNull {
-  readonly specs: number;
-  readonly alpha: number;
-  readonly observed: CurveStats;
-  /** Country-years of all samples, sorted: draw b's common random numbers are one uniform per key. */
-  readonly keys: number;
+  /** Each specification's key estimate and p-value on the observed data, in input order. */
+  readonly observed: readonly { readonly estimate: number; readonly p: number }[];
+  /** Country-years of all samples: draw b's common random number for each ({@link commonUniform}). */
+  readonly keys: readonly { readonly ccode: number; readonly year: number }[];
   readonly prepared: readonly {
     /** The specification without its rows (the design holds what the draws need; the rows can be freed). */
     readonly s: Omit<NullSpec, "rows">;
@@ -106,14 +105,28 @@ export interface PreparedNull {
 }
 
 /**
+ * Draw b's uniform for country-year (ccode, year): the first number of the seeded stream
+ * (b, ccode, year). It depends on nothing else, so every specification that contains the
+ * country-year sees the same number in draw b (common random numbers), whichever thread or
+ * subset of specifications computes it.
+ */
+export function commonUniform(seed: number, b: number, ccode: number, year: number): number {
+  if (!(Number.isInteger(ccode) && ccode >= 0 && ccode < 1024 && Number.isInteger(year) && year >= 1950 && year < 2078)) {
+    throw new OptionError(`null inference: country-year ${ccode}:${year} is outside COW codes 0-1023 and years 1950-2077`);
+  }
+  return createRng(seed, (b * 1024 + ccode) * 128 + (year - 1950)).next();
+}
+
+/**
  * Fit `specs` (single-equation binary models of one claim, key term a main effect) on the
  * observed data and without their key term (the null). A specification that fails to fit
  * in the observed data is an error.
  */
-export function prepareNull(specs: readonly NullSpec[], alpha = 0.05): PreparedNull {
+export function prepareNull(specs: readonly NullSpec[]): PreparedNull {
   if (specs.length === 0) throw new OptionError("null inference: no specifications to test");
-  const keys = [...new Set(specs.flatMap((s) => s.rows.map(rowKey)))].sort();
-  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+  const keyIndex = new Map<string, number>();
+  const keys: { ccode: number; year: number }[] = [];
+  const observed: { estimate: number; p: number }[] = [];
   const prepared = specs.map((s) => {
     if (!NULL_KINDS.includes(s.kind)) throw new OptionError(`null inference: ${s.kind} has no absolute predictions; use ${NULL_KINDS.join(", ")}`);
     let detail: FitDetail;
@@ -122,18 +135,28 @@ export function prepareNull(specs: readonly NullSpec[], alpha = 0.05): PreparedN
     } catch {
       throw new OptionError(`null inference: ${s.formula} (${s.kind}) does not fit the observed data`);
     }
-    const observed = keyOf(detail.results.tidy, s.term);
-    if (observed === null) throw new OptionError(`null inference: ${s.formula} (${s.kind}) does not fit the observed data`);
+    const obs = keyOf(detail.results.tidy, s.term);
+    if (obs === null) throw new OptionError(`null inference: ${s.formula} (${s.kind}) does not fit the observed data`);
+    observed.push(obs);
     const restricted = fit(dropTerm(s.formula, s.term), s.rows, { model: s.kind });
     const p0 = predict(restricted, s.rows, { type: "response" });
     // Per row of the fitted frame: its country-year's common random number and null probability.
-    const rows = detail.frame.rowIndex;
-    const uIndex = Int32Array.from(rows, (r) => keyIndex.get(rowKey(s.rows[r]))!);
-    const prob = Float64Array.from(rows, (r) => p0[r] ?? 0);
+    const uIndex = Int32Array.from(detail.frame.rowIndex, (r) => {
+      const row = s.rows[r];
+      const key = rowKey(row);
+      let k = keyIndex.get(key);
+      if (k === undefined) {
+        k = keys.length;
+        keyIndex.set(key, k);
+        keys.push({ ccode: Number(row.ccode), year: Number(row.year) });
+      }
+      return k;
+    });
+    const prob = Float64Array.from(detail.frame.rowIndex, (r) => p0[r] ?? 0);
     const { formula, kind, vcov, term } = s;
-    return { s: { formula, kind, vcov, term }, detail: refitDesign(detail), observed, uIndex, prob, start: nullStart(detail, restricted.tidy, s.term) };
+    return { s: { formula, kind, vcov, term }, detail: refitDesign(detail), uIndex, prob, start: nullStart(detail, restricted.tidy, s.term) };
   });
-  return { specs: specs.length, alpha, observed: curveStats(prepared.map((p) => p.observed), alpha), keys: keys.length, prepared };
+  return { observed, keys, prepared };
 }
 
 /**
@@ -156,36 +179,51 @@ function nullStart(detail: FitDetail, restricted: readonly TidyRow[], key: strin
 }
 
 /**
- * Draw b of the bootstrap (its random numbers are the seeded stream b, so any thread gives
- * the same draw): simulate every outcome under the null and refit; the curve statistics,
- * or null when no specification could be refitted (a failed refit is left out of the draw).
+ * Draw b for every prepared specification: simulate its outcome under the null with the
+ * draw's common random numbers and refit. Returns [estimate, p] per specification in input
+ * order (NaN, NaN where the refit failed: it is left out of that draw's statistics).
  */
-export function nullDraw(pn: PreparedNull, seed: number, b: number): CurveStats | null {
-  const rng = createRng(seed, b);
-  const u = new Float64Array(pn.keys);
-  for (let k = 0; k < pn.keys; k++) u[k] = rng.next();
-  const fits: { estimate: number; p: number }[] = [];
-  for (const { s, detail, uIndex, prob, start } of pn.prepared) {
+export function nullRefits(pn: PreparedNull, seed: number, b: number): Float64Array {
+  const u = Float64Array.from(pn.keys, (k) => commonUniform(seed, b, k.ccode, k.year));
+  const out = new Float64Array(2 * pn.prepared.length).fill(NaN);
+  pn.prepared.forEach(({ s, detail, uIndex, prob, start }, j) => {
     // The same rows and design with the simulated outcome: refitOutcome gives what fit() on
     // the rows with that outcome would, without rebuilding the frame.
-    const y = Float64Array.from(uIndex, (k, i) => (u[k] < prob[i] ? 1 : 0));
-    let f: { estimate: number; p: number } | null = null;
+    const y = new Float64Array(uIndex.length);
+    for (let i = 0; i < y.length; i++) y[i] = u[uIndex[i]] < prob[i] ? 1 : 0;
     try {
-      f = keyOf(refitOutcome(detail, y, { vcov: s.vcov, start }), s.term);
+      const f = keyOf(refitOutcome(detail, y, { vcov: s.vcov, start }), s.term);
+      if (f !== null) {
+        out[2 * j] = f.estimate;
+        out[2 * j + 1] = f.p;
+      }
     } catch {
-      f = null;
+      // left out of this draw
     }
-    if (f !== null) fits.push(f);
-  }
-  return fits.length > 0 ? curveStats(fits, pn.alpha) : null;
+  });
+  return out;
 }
 
-/** The test's result from the observed statistics and draws 0, 1, ... in order (null: no refit in that draw). */
-export function assembleNull(pn: Pick<PreparedNull, "specs" | "observed">, draws: readonly (CurveStats | null)[], seed: number): NullInference {
-  const kept = draws.filter((d): d is CurveStats => d !== null);
-  const observed = pn.observed;
+/**
+ * The test's result from the observed fits and each draw's refits ([estimate, p] pairs over
+ * all specifications, in one order; draws 0, 1, ... in order). A draw in which no
+ * specification could be refitted is left out.
+ */
+export function assembleNull(
+  observedFits: readonly { readonly estimate: number; readonly p: number }[],
+  drawFits: readonly Float64Array[],
+  seed: number,
+  alpha = 0.05,
+): NullInference {
+  const observed = curveStats(observedFits, alpha);
+  const kept: CurveStats[] = [];
+  for (const d of drawFits) {
+    const fits: { estimate: number; p: number }[] = [];
+    for (let j = 0; j < d.length; j += 2) if (!Number.isNaN(d[j])) fits.push({ estimate: d[j], p: d[j + 1] });
+    if (fits.length > 0) kept.push(curveStats(fits, alpha));
+  }
   return {
-    specs: pn.specs,
+    specs: observedFits.length,
     draws: kept.length,
     seed,
     observed,
@@ -206,6 +244,6 @@ export function checkDraws(draws: number): void {
  */
 export function nullInference(specs: readonly NullSpec[], o: { draws: number; seed: number; alpha?: number }): NullInference {
   checkDraws(o.draws);
-  const pn = prepareNull(specs, o.alpha);
-  return assembleNull(pn, Array.from({ length: o.draws }, (_, b) => nullDraw(pn, o.seed, b)), o.seed);
+  const pn = prepareNull(specs);
+  return assembleNull(pn.observed, Array.from({ length: o.draws }, (_, b) => nullRefits(pn, o.seed, b)), o.seed, o.alpha);
 }

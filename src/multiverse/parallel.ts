@@ -116,10 +116,11 @@ function workerUrlOrThrow(o: { workerUrl?: URL }): URL {
 }
 
 /**
- * The null bootstrap with its draws split into contiguous ranges over `threads` worker
- * threads. Draw b always uses the seeded stream b, so the result is the one
- * {@link nullInference} gives in one thread, for any number of threads. Each thread builds
- * the panels and fits the specifications on the observed data itself.
+ * The null bootstrap with its specifications split over `threads` worker threads by panel
+ * variant (each thread builds only the panels its specifications read, and holds only their
+ * designs), every thread running every draw. A specification's refit in draw b depends only
+ * on the seed, b and its own rows ({@link commonUniform}), so the result is the one
+ * {@link nullInference} gives in one thread, for any number of threads.
  */
 export async function nullInferenceParallel(
   specs: readonly NullChoice[],
@@ -127,14 +128,25 @@ export async function nullInferenceParallel(
 ): Promise<NullInference> {
   checkDraws(o.draws);
   const url = workerUrlOrThrow(o);
-  const threads = Math.max(1, Math.min(o.threads, o.draws));
-  const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * o.draws) / threads));
+  const shares = shareByVariant(specs.map((s, index) => ({ index, spec: { claim: s.claim, choices: s.choices } })), o.threads);
   const parts = await runWorkers(
     url,
-    Array.from({ length: threads }, (_, t) => ({ type: "null", dataDir: o.dataDir, specs, seed: o.seed, from: bounds[t], to: bounds[t + 1] }) satisfies NullRequest),
+    shares.map((share) => ({ type: "null", dataDir: o.dataDir, specs: share.map((x) => specs[x.index]), seed: o.seed, draws: o.draws }) satisfies NullRequest),
     "null-done",
   );
-  return assembleNull({ specs: specs.length, observed: parts[0].observed }, parts.flatMap((p) => p.draws), o.seed);
+  // Back into input order: specification k of share t is specs[shares[t][k].index].
+  const observed = new Array<{ estimate: number; p: number }>(specs.length);
+  const fits = Array.from({ length: o.draws }, () => new Float64Array(2 * specs.length));
+  parts.forEach((part, t) => {
+    shares[t].forEach((x, k) => {
+      observed[x.index] = part.observed[k];
+      for (let b = 0; b < o.draws; b++) {
+        fits[b][2 * x.index] = part.fits[b][2 * k];
+        fits[b][2 * x.index + 1] = part.fits[b][2 * k + 1];
+      }
+    });
+  });
+  return assembleNull(observed, fits, o.seed);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Worker-thread entry of the parallel multiverse: builds its share of the panel variants from
- * the raw files and fits their specifications, or runs a range of the null bootstrap's draws.
+ * the raw files and fits their specifications, or runs the null bootstrap's draws for a share of
+ * its specifications.
  */
 import { parentPort } from "node:worker_threads";
 import { SourceLoader } from "../panel/index.js";
 import { studyPanel } from "../study/real-panel.js";
 import type { Specification } from "./forks.js";
-import { nullDraw, nullSpecOf, prepareNull, type CurveStats, type NullChoice } from "./null-inference.js";
+import { nullRefits, nullSpecOf, prepareNull, type NullChoice, type PreparedNull } from "./null-inference.js";
 import { runMultiverse, type SpecResult } from "./run.js";
 
 /** Message from the parent: the data directory and the specifications to fit. */
@@ -16,37 +17,54 @@ export interface ShareRequest {
   readonly specs: readonly { index: number; spec: Specification }[];
 }
 
-/** Message from the parent: run draws [from, to) of the null bootstrap over `specs`. */
+/** Message from the parent: every draw of the null bootstrap for this thread's share of the specifications. */
 export interface NullRequest {
   readonly type: "null";
   readonly dataDir: string;
   readonly specs: readonly NullChoice[];
   readonly seed: number;
-  readonly from: number;
-  readonly to: number;
+  readonly draws: number;
 }
 
 /** Messages to the parent: progress, then the results (or an error). */
 export type ShareMessage =
   | { readonly type: "progress"; readonly done: number; readonly panels: number }
   | { readonly type: "done"; readonly results: readonly SpecResult[]; readonly panels: number; readonly sources: readonly string[] }
-  | { readonly type: "null-done"; readonly observed: CurveStats; readonly draws: readonly (CurveStats | null)[] }
+  | {
+      readonly type: "null-done";
+      readonly observed: readonly { readonly estimate: number; readonly p: number }[];
+      /** Per draw, [estimate, p] of each specification of the share, in its order. */
+      readonly fits: readonly Float64Array[];
+    }
   | { readonly type: "error"; readonly error: string };
+
+/**
+ * The null bootstrap's specifications fitted on the observed data. In a function of its own so
+ * that the panels and samples it builds can be freed before the draws: only the designs remain.
+ */
+function prepareShare(specs: readonly NullChoice[], panel: (o: Parameters<typeof studyPanel>[1]) => ReturnType<typeof studyPanel>): PreparedNull {
+  const sampleOf = runMultiverse([], { panel }).sampleOf;
+  return prepareNull(specs.map((r) => nullSpecOf(r, sampleOf)));
+}
 
 parentPort?.once("message", (msg: ShareRequest | NullRequest) => {
   try {
-    const loader = new SourceLoader(msg.dataDir);
-    const panel = (o: Parameters<typeof studyPanel>[1]) => studyPanel(msg.dataDir, o, loader);
     if (msg.type === "null") {
-      const sampleOf = runMultiverse([], { panel }).sampleOf;
-      const pn = prepareNull(msg.specs.map((r) => nullSpecOf(r, sampleOf)));
-      const draws: (CurveStats | null)[] = [];
-      for (let b = msg.from; b < msg.to; b++) draws.push(nullDraw(pn, msg.seed, b));
-      parentPort?.postMessage({ type: "null-done", observed: pn.observed, draws } satisfies ShareMessage);
+      // A loader of its own inside the closure: nothing outside prepareShare keeps it.
+      const dataDir = msg.dataDir;
+      const loaderOf = (): ((o: Parameters<typeof studyPanel>[1]) => ReturnType<typeof studyPanel>) => {
+        const loader = new SourceLoader(dataDir);
+        return (o) => studyPanel(dataDir, o, loader);
+      };
+      const pn = prepareShare(msg.specs, loaderOf());
+      const fits: Float64Array[] = [];
+      for (let b = 0; b < msg.draws; b++) fits.push(nullRefits(pn, msg.seed, b));
+      parentPort?.postMessage({ type: "null-done", observed: pn.observed, fits } satisfies ShareMessage);
       return;
     }
+    const loader = new SourceLoader(msg.dataDir);
     const run = runMultiverse(msg.specs, {
-      panel,
+      panel: (o) => studyPanel(msg.dataDir, o, loader),
       progress: (p) => parentPort?.postMessage({ type: "progress", done: p.done, panels: p.panels } satisfies ShareMessage),
     });
     parentPort?.postMessage({ type: "done", results: run.results, panels: run.panels, sources: run.sources } satisfies ShareMessage);

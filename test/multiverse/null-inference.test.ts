@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropTerm, nullInference, type NullSpec } from "../../src/multiverse/null-inference.js";
+import { commonUniform, dropTerm, nullInference, type NullSpec } from "../../src/multiverse/null-inference.js";
 import { createRng } from "../../src/stats/random.js";
 import type { PanelRow } from "../../src/study/data.js";
 
@@ -30,6 +30,23 @@ describe("nullInference", () => {
     expect(dropTerm("y ~ log1p(un_total) + log(gdppc) + trend", "log1p(un_total)")).toBe("y ~ log(gdppc) + trend");
     expect(dropTerm("y ~ x", "x")).toBe("y ~ 1");
     expect(() => dropTerm("y ~ a", "x")).toThrow(/null inference: term x is not in y ~ a/);
+  });
+
+  it("draws one common uniform per country-year, the same in any subset of specifications", () => {
+    const u = commonUniform(7, 3, 345, 2005);
+    expect(commonUniform(7, 3, 345, 2005)).toBe(u);
+    expect(new Set([commonUniform(7, 4, 345, 2005), commonUniform(7, 3, 346, 2005), commonUniform(7, 3, 345, 2006), commonUniform(8, 3, 345, 2005)]).has(u)).toBe(false);
+    expect(() => commonUniform(7, 3, 2000, 2005)).toThrow(/outside COW codes/);
+    // The draws of two specifications fitted together equal those of each fitted alone (as
+    // in worker threads holding different specifications).
+    const rows = simulate(0, 3);
+    const [a, b] = specs(rows).slice(0, 2);
+    const both = nullInference([a, b], { draws: 3, seed: 5 });
+    const alone = [nullInference([a], { draws: 3, seed: 5 }), nullInference([b], { draws: 3, seed: 5 })];
+    both.null_draws.forEach((d, k) => {
+      const medians = alone.map((x) => x.null_draws[k].median_estimate).sort((p, q) => p - q);
+      expect(d.median_estimate).toBeCloseTo((medians[0] + medians[1]) / 2, 12);
+    });
   });
 
   it("rejects the null when there is an effect", () => {
