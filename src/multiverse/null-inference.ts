@@ -100,7 +100,7 @@ export interface PreparedNull {
     readonly uIndex: Int32Array;
     readonly prob: Float64Array;
     /** The null model's coefficients with the key's at 0, where each draw's refit starts (undefined: from scratch). */
-    readonly start: Float64Array | undefined;
+    readonly start: Readonly<Record<string, number>> | undefined;
   }[];
 }
 
@@ -165,15 +165,14 @@ export function prepareNull(specs: readonly NullSpec[]): PreparedNull {
  * there, as glm(start = ...) would, instead of from R's default start; that saves about one
  * IRLS step in four. Only for the glm kernels (logit, probit); undefined when a term is missing.
  */
-function nullStart(detail: FitDetail, restricted: readonly TidyRow[], key: string): Float64Array | undefined {
+function nullStart(detail: FitDetail, restricted: readonly TidyRow[], key: string): Record<string, number> | undefined {
   if (detail.kernel.name !== "logit" && detail.kernel.name !== "probit") return undefined;
   const byTerm = new Map(restricted.map((t) => [t.term, t.estimate]));
-  const start = new Float64Array(detail.results.terms.length);
-  for (let j = 0; j < start.length; j++) {
-    const term = detail.results.terms[j];
+  const start: Record<string, number> = {};
+  for (const term of detail.results.terms) {
     const b = term === key ? 0 : byTerm.get(term);
     if (b === undefined || !Number.isFinite(b)) return undefined;
-    start[j] = b;
+    start[term] = b;
   }
   return start;
 }

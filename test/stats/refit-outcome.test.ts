@@ -40,12 +40,22 @@ describe("refitOutcome: fit() on the same rows with a new outcome, without rebui
     const rng = createRng(12, 1);
     const y = Float64Array.from(d.frame.rowIndex, () => (rng.next() < 0.4 ? 1 : 0));
     const cold = refitOutcome(d, y, opts);
-    const warm = refitOutcome(d, y, { ...opts, start: Float64Array.of(-0.4, 0, -0.9) });
+    const warm = refitOutcome(d, y, { ...opts, start: { "(Intercept)": -0.4, m: -0.9 } });
     for (let j = 0; j < cold.length; j++) {
       expect(Math.abs(warm[j].estimate - cold[j].estimate)).toBeLessThan(1e-6 * cold[j].std_error);
       expect(Math.abs(warm[j].std_error - cold[j].std_error)).toBeLessThan(1e-6 * cold[j].std_error);
     }
-    expect(() => refitOutcome(d, y, { ...opts, start: Float64Array.of(0, 0) })).toThrow(/2 start values for 3 coefficients/);
+  });
+
+  it("fit() from start values by name: the start-from-scratch estimates, to the convergence tolerance", () => {
+    const opts: FitOptions = { model: "logit", vcov: { type: "cluster", by: ["g"] } };
+    const cold = fit("y ~ x + m", data, opts).tidy;
+    const warm = fit("y ~ x + m", data, { ...opts, start: { "(Intercept)": -0.4, x: 0.5 } }).tidy;
+    for (let j = 0; j < cold.length; j++) expect(Math.abs(warm[j].estimate - cold[j].estimate)).toBeLessThan(1e-6 * cold[j].std_error);
+    const clogitRows = data.map((r) => ({ ...r, g: r.g % 20 }));
+    const c0 = fit("y ~ x + m | g", clogitRows, { model: "logit", vcov: "cluster:g" }).tidy;
+    const c1 = fit("y ~ x + m | g", clogitRows, { model: "logit", vcov: "cluster:g", start: { x: 1, m: -2 } }).tidy;
+    for (let j = 0; j < c0.length; j++) expect(Math.abs(c1[j].estimate - c0[j].estimate)).toBeLessThan(1e-10 * c0[j].std_error);
   });
 
   it("throws where fit() throws: an outcome without variation", () => {
