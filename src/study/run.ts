@@ -95,8 +95,9 @@ export interface StudyResults {
 }
 
 /** Panel options that change the panel itself (the rest only change the models). */
+/** The options the prepared rows depend on: the panel's own, and the report years (prepareRows keeps those years and counts the trend from the first). */
 function panelKey(o: StudyOptions): string {
-  return JSON.stringify([o.unSource, o.reportAlignment, o.multiHost, o.kosovo, o.usTroops]);
+  return JSON.stringify([o.unSource, o.reportAlignment, o.multiHost, o.kosovo, o.usTroops, o.yearFrom, o.yearTo]);
 }
 
 function fitModel(engine: StudyEngine, spec: ModelSpec, rows: readonly PanelRow[]): FittedModel {

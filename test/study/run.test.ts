@@ -55,3 +55,15 @@ describe("a main model that cannot be estimated with the chosen options", () => 
     expect(s.curves.tcc).toEqual([]);
   });
 });
+
+describe("a robustness check that changes the report years", () => {
+  it("gets rows prepared for its own years (the prepared-rows cache is keyed by them)", () => {
+    const engine = syntheticEngine();
+    const variant = { id: "late", label: "2005-2011", note: "later years only", options: { yearFrom: 2005 } };
+    const s = runStudy(DEFAULT_OPTIONS, engine, [variant]);
+    const alone = runStudy({ ...DEFAULT_OPTIONS, yearFrom: 2005 }, syntheticEngine(), []);
+    const cell = s.robustness.find((r) => r.variant.id === "late")!.cells[0];
+    expect(cell.nobs).toBe(alone.models[0].results.glance.nobs);
+    expect(cell.nobs).toBeLessThan(s.models[0].results.glance.nobs);
+  });
+});
