@@ -27,6 +27,12 @@ export const PALETTE = Object.freeze({
   rule: "#555555",
 });
 
+/**
+ * Sign and significance of an estimate on a specification curve, in the order positive with
+ * p < 0.05, not significant, negative with p < 0.05 (the report's curves and the dashboard's).
+ */
+export const SIGNIFICANCE_RANGE = Object.freeze([PALETTE.un, PALETTE.outline, PALETTE.destination] as const);
+
 /** The status categories of the maps and strips, in legend order, with their colours. */
 export const STATUS_COLORS = Object.freeze({
   domain: ["Destination", "Not a destination", "No data"] as const,

@@ -1,3 +1,4 @@
+import { SIGNIFICANCE_RANGE } from "../core/palette.js";
 import type { VegaLiteSpec } from "../report/figures/specs.js";
 import { CLAIMS, FORKS, NOT_APPLICABLE, type ClaimId } from "./forks.js";
 import type { SpecResult } from "./run.js";
@@ -52,8 +53,8 @@ export function specCurveSpec(results: readonly SpecResult[], claim: ClaimId): V
         data: { values: points },
         encoding: { x },
         layer: [
-          { mark: { type: "rule", strokeWidth: 1, opacity: 0.35 }, encoding: { y: { field: "low", type: "quantitative", title: "Estimate (log-odds), 95% CI" }, y2: { field: "high" }, color: { field: "status", type: "nominal", legend: null, scale: { domain: ["positive, p < 0.05", "p >= 0.05", "negative, p < 0.05"], range: ["#2b6cb0", "#999999", "#c53030"] } } } },
-          { mark: { type: "point", filled: true, size: 12 }, encoding: { y: { field: "estimate", type: "quantitative" }, color: { field: "status", type: "nominal", title: "Estimate", scale: { domain: ["positive, p < 0.05", "p >= 0.05", "negative, p < 0.05"], range: ["#2b6cb0", "#999999", "#c53030"] } } } },
+          { mark: { type: "rule", strokeWidth: 1, opacity: 0.35 }, encoding: { y: { field: "low", type: "quantitative", title: "Estimate (log-odds), 95% CI" }, y2: { field: "high" }, color: { field: "status", type: "nominal", legend: null, scale: { domain: ["positive, p < 0.05", "p >= 0.05", "negative, p < 0.05"], range: [...SIGNIFICANCE_RANGE] } } } },
+          { mark: { type: "point", filled: true, size: 12 }, encoding: { y: { field: "estimate", type: "quantitative" }, color: { field: "status", type: "nominal", title: "Estimate", scale: { domain: ["positive, p < 0.05", "p >= 0.05", "negative, p < 0.05"], range: [...SIGNIFICANCE_RANGE] } } } },
           { data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#333", strokeDash: [4, 3] }, encoding: { y: { field: "y", type: "quantitative" } } },
         ],
       },

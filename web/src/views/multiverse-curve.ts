@@ -1,13 +1,13 @@
 /** The Multiverse view's specification curve as a Vega-Lite spec (Simonsohn, Simmons & Nelson 2020). */
 import type { TopLevelSpec } from "vega-lite";
-import { PALETTE } from "../../../src/core/palette.js";
+import { PALETTE, SIGNIFICANCE_RANGE } from "../../../src/core/palette.js";
 import { STATUS, statusOf, type Curve, type PresentFork } from "../model/multiverse.js";
 
 /** Most specifications drawn; beyond it every k-th ranked one is (the caption says so; the list has them all). */
 export const MAX_DRAWN = 400;
 
 /** Colours of the status classes: the claimed direction in the UN blue, the opposite in vermillion, the rest grey. */
-const STATUS_RANGE = [PALETTE.un, PALETTE.outline, PALETTE.destination];
+const STATUS_RANGE = [...SIGNIFICANCE_RANGE];
 
 /** What the chart needs besides the curve. */
 export interface CurveChartOptions {
