@@ -152,8 +152,8 @@ export async function nullInferenceParallel(
 /**
  * The same as {@link multiverse}, with the fits spread over `threads` worker threads that
  * build the panels from `dataDir` themselves (Node only). The results, and so every output
- * file, are the same as with one thread; so is the null bootstrap, whose draws are split over
- * the threads too ({@link nullInferenceParallel}). `engine` gets the progress.
+ * file, are the same as with one thread; so is the null bootstrap, whose specifications are
+ * split over the threads too ({@link nullInferenceParallel}). `engine` gets the progress.
  */
 export async function multiverseParallel(req: MultiverseRequest, engine: MultiverseEngine, o: Omit<ParallelOptions, "progress">): Promise<MultiverseResults> {
   const started = performance.now();

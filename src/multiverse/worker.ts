@@ -39,24 +39,20 @@ export type ShareMessage =
   | { readonly type: "error"; readonly error: string };
 
 /**
- * The null bootstrap's specifications fitted on the observed data. In a function of its own so
- * that the panels and samples it builds can be freed before the draws: only the designs remain.
+ * The null bootstrap's specifications fitted on the observed data, from panels this function
+ * builds itself: nothing outside it keeps the loader, panels or samples, so they can be freed
+ * before the draws and only the designs remain.
  */
-function prepareShare(specs: readonly NullChoice[], panel: (o: Parameters<typeof studyPanel>[1]) => ReturnType<typeof studyPanel>): PreparedNull {
-  const sampleOf = runMultiverse([], { panel }).sampleOf;
+function prepareShare(dataDir: string, specs: readonly NullChoice[]): PreparedNull {
+  const loader = new SourceLoader(dataDir);
+  const sampleOf = runMultiverse([], { panel: (o) => studyPanel(dataDir, o, loader) }).sampleOf;
   return prepareNull(specs.map((r) => nullSpecOf(r, sampleOf)));
 }
 
 parentPort?.once("message", (msg: ShareRequest | NullRequest) => {
   try {
     if (msg.type === "null") {
-      // A loader of its own inside the closure: nothing outside prepareShare keeps it.
-      const dataDir = msg.dataDir;
-      const loaderOf = (): ((o: Parameters<typeof studyPanel>[1]) => ReturnType<typeof studyPanel>) => {
-        const loader = new SourceLoader(dataDir);
-        return (o) => studyPanel(dataDir, o, loader);
-      };
-      const pn = prepareShare(msg.specs, loaderOf());
+      const pn = prepareShare(msg.dataDir, msg.specs);
       const fits: Float64Array[] = [];
       for (let b = 0; b < msg.draws; b++) fits.push(nullRefits(pn, msg.seed, b));
       parentPort?.postMessage({ type: "null-done", observed: pn.observed, fits } satisfies ShareMessage);

@@ -142,6 +142,11 @@ export function fitVariances(
   return specs.map((v) => finishFit(core, v, data, opts).results);
 }
 
+/** Start values in the order of `terms` (0 for a term `start` does not name), or undefined without them. */
+function startVector(terms: readonly string[], start: FitOptions["start"]): Float64Array | undefined {
+  return start === undefined ? undefined : Float64Array.from(terms, (t) => start[t] ?? 0);
+}
+
 /** The part of a fit that does not depend on the variance: frame, rank, kernel. */
 interface FitCore {
   readonly f: ParsedFormula;
@@ -201,7 +206,7 @@ function fitCore(f: ParsedFormula, kernel: KernelDef, data: readonly Record<stri
   const terms = kept.map((j) => frame.terms[j]);
   if (X.rows <= X.cols) throw new PktError(`formula ${f.source}: ${X.rows} observations for ${X.cols} coefficients; need more rows than coefficients`);
 
-  const start = opts.start === undefined ? undefined : Float64Array.from(terms, (t) => opts.start?.[t] ?? 0);
+  const start = startVector(terms, opts.start);
   const kfit = kernel.fit({
     y: frame.y,
     X,
@@ -352,7 +357,7 @@ export function refitOutcome(d: RefitDesign, y: Float64Array, opts: FitOptions =
   const { kernel, X, frame } = d;
   if (kernel.binary) checkBinaryOutcome(y, frame.response);
   else checkVaryingOutcome(y, frame.response);
-  const start = opts.start === undefined ? undefined : Float64Array.from(d.results.terms, (t) => opts.start?.[t] ?? 0);
+  const start = startVector(d.results.terms, opts.start);
   const kfit = kernel.fit({ y, X, fe: frame.fe, start, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra });
   for (let i = 0; i < kfit.bread.data.length; i++) {
     if (!Number.isFinite(kfit.bread.data[i])) throw new PktError(`refitOutcome: the information matrix is singular at the estimate`);

@@ -92,10 +92,10 @@ function findPos(f: ParsedFormula, column: string): number {
 }
 
 /**
- * Columns (and expressions of them, by their deparsed text) already computed on a data array that cannot change: a frozen array whose rows are
- * all frozen (the study's samples are; many models are fitted on one sample, and reading
- * cells from row objects was the larger part of building their frames). Null for any other
- * array, which is read afresh every time.
+ * Columns (and expressions of them, by their deparsed text) already computed on a data array
+ * that cannot change: a frozen array whose rows are all frozen (the study's samples are; many
+ * models are fitted on one sample, and reading cells from row objects was the larger part of
+ * building their frames). Null for any other array, which is read afresh every time.
  */
 const COLUMNS = new WeakMap<readonly Record<string, unknown>[], Map<string, Float64Array> | null>();
 

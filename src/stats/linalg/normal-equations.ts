@@ -12,7 +12,8 @@
  * pivoted QR, so near-collinear designs get R's decisions and R's accuracy.
  */
 import { layoutCrossprod, weightedCrossprod, type ColumnLayout } from "./crossprod-kernel.js";
-import { cholesky, createMatrix, type Matrix } from "./matrix.js";
+import { cholesky, cholInverse, cholSolve, createMatrix, type Matrix } from "./matrix.js";
+import { pivotedQr, qrCoef, qrUnscaledVcov, type PivotedQr } from "./qr.js";
 
 /** Smallest L_jj^2 / (X'WX)_jj for which the normal equations are used (see the module comment). */
 export const CHOL_MIN_RATIO = 1e-6;
@@ -26,8 +27,8 @@ export interface NormalEquations {
 /**
  * X'WX (w undefined: all 1) and X'Wz for row-major X (n x p), and the Cholesky factor of
  * X'WX (with `layout`, the design's dummies are summed over their rows only: the same
- * numbers, fewer operations); null when some pivot ratio is below CHOL_MIN_RATIO or the matrix is not positive
- * definite (the caller then uses pivotedQr).
+ * numbers, fewer operations); null when some pivot ratio is below CHOL_MIN_RATIO or the
+ * matrix is not positive definite (the caller then uses pivotedQr).
  */
 export function guardedNormalEquations(x: Float64Array, n: number, p: number, w?: Float64Array, z?: Float64Array, layout?: ColumnLayout | null): NormalEquations | null {
   const a = createMatrix(p, p);
@@ -42,4 +43,24 @@ export function guardedNormalEquations(x: Float64Array, n: number, p: number, w?
     if (!(ljj * ljj >= CHOL_MIN_RATIO * a.data[j * p + j])) return null;
   }
   return { L: c.L, rhs };
+}
+
+/** The factor a least-squares solve used: Cholesky of X'WX, or R's pivoted QR of sqrt(W) X. */
+export type LeastSquaresFactor = { readonly chol: Matrix } | { readonly qr: PivotedQr };
+
+/**
+ * min ||sqrt(W)(z - X b)|| as R's lm and glm.fit solve it: by the guarded normal equations
+ * (with `layout`, dummy columns summed over their own rows), else by pivoted QR with
+ * tolerance `tol`. Null when the QR finds the design rank-deficient.
+ */
+export function leastSquares(X: Matrix, z: Float64Array, tol: number, w?: Float64Array, layout?: ColumnLayout | null): { coef: Float64Array; factor: LeastSquaresFactor } | null {
+  const ne = guardedNormalEquations(X.data, X.rows, X.cols, w, z, layout);
+  if (ne !== null) return { coef: cholSolve(ne.L, ne.rhs), factor: { chol: ne.L } };
+  const qr = pivotedQr(X, tol, w);
+  return qr.rank < X.cols ? null : { coef: qrCoef(qr, z, w), factor: { qr } };
+}
+
+/** (X'WX)^{-1} from the factor of a full-rank {@link leastSquares} solve (R's chol2inv of the QR's R). */
+export function unscaledVcov(f: LeastSquaresFactor): Matrix {
+  return "chol" in f ? cholInverse(f.chol) : qrUnscaledVcov(f.qr);
 }

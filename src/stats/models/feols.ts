@@ -10,6 +10,7 @@ import { PktError } from "../../core/errors.js";
 import { weightedCrossprod } from "../linalg/crossprod-kernel.js";
 import { cholesky, cholInverse, collinearColumns, createMatrix, type Matrix } from "../linalg/matrix.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
+import { leverages } from "./glm.js";
 import type { FixedEffectIndex } from "../model-frame.js";
 
 const MAX_EXACT_LEVELS = 2000;
@@ -151,7 +152,7 @@ export function fitFeols(input: KernelInput): KernelFit {
       const inv = partialOut(cols, Dk);
       feDof += Dk.length;
       const q = Dk.length;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < n && input.needHat === true; i++) {
         let s = 0;
         for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s += Dk[a][i] * inv.data[a * q + b] * Dk[b][i];
         feHat[i] += s;
@@ -174,25 +175,19 @@ export function fitFeols(input: KernelInput): KernelFit {
   const bread = cholInverse(c.L);
   const coef = new Float64Array(p);
   for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) coef[a] += bread.data[a * p + b] * xty[b];
-  const resid = new Float64Array(n), scores = createMatrix(n, p), hat = new Float64Array(n);
+  const resid = new Float64Array(n), scores = createMatrix(n, p);
   let rss = 0, tss = 0;
   for (let i = 0; i < n; i++) {
-    let fit = 0, h = 0;
+    let fit = 0;
     for (let a = 0; a < p; a++) fit += Xt.data[i * p + a] * coef[a];
-    // Leverages (the O(n p^2) part) only for the variances that divide by them (HC2, HC3).
-    if (input.needHat) {
-      for (let a = 0; a < p; a++) {
-        let s = 0;
-        for (let b = 0; b < p; b++) s += bread.data[a * p + b] * Xt.data[i * p + b];
-        h += Xt.data[i * p + a] * s;
-      }
-    }
     resid[i] = yt[i] - fit;
     rss += resid[i] * resid[i];
     tss += yt[i] * yt[i];
-    hat[i] = h + feHat[i];
     for (let a = 0; a < p; a++) scores.data[i * p + a] = resid[i] * Xt.data[i * p + a];
   }
+  // Leverages (an O(n p^2) pass) only for the variances that divide by them (HC2, HC3): the
+  // demeaned design's plus the fixed effects' own.
+  const hat = hatAvailable && input.needHat === true ? leverages(Xt, undefined, bread).map((h, i) => h + feHat[i]) : undefined;
   const dfResidual = n - p - feDof;
   const fitted = new Float64Array(n);
   for (let i = 0; i < n; i++) fitted[i] = y[i] - resid[i];
@@ -208,7 +203,7 @@ export function fitFeols(input: KernelInput): KernelFit {
     iterations: 1,
     dfResidual,
     scale: rss / dfResidual,
-    ...(hatAvailable && input.needHat === true ? { hat } : {}),
+    ...(hat !== undefined ? { hat } : {}),
     r2: 1 - rss / tss,
     warnings: [],
     nParams: p + feDof + 1,

@@ -12,17 +12,16 @@
  * no accuracy (../linalg/normal-equations.ts); otherwise it takes the pivoted QR
  * (../linalg/qr.ts), so near-collinear designs get R's decisions and R's accuracy.
  */
-import { cholInverse, cholSolve, createMatrix, type Matrix } from "../linalg/matrix.js";
+import { createMatrix, type Matrix } from "../linalg/matrix.js";
 import { columnLayout, type ColumnLayout } from "../linalg/crossprod-kernel.js";
-import { guardedNormalEquations } from "../linalg/normal-equations.js";
-import { glmTol, pivotedQr, qrCoef, qrUnscaledVcov, type PivotedQr } from "../linalg/qr.js";
+import { leastSquares, unscaledVcov, type LeastSquaresFactor } from "../linalg/normal-equations.js";
+import { glmTol } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { binomialLogLik, type Link } from "../families.js";
 import { linearPredictor, meanAndDeviance, startValues, type BinomialData } from "./irls-rows.js";
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
-
 
 /**
  * Designs are read-only once built, and refits (null bootstrap draws, contributors' power
@@ -71,25 +70,16 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let converged = false;
   let iter = 0;
   const tol = glmTol(eps);
-  let qr: PivotedQr | null = null;
-  // The factor of the last step: Cholesky L when the normal equations were kept, else qr.
-  let chol: Matrix | null = null;
+  // The factor of the last step (null: none yet, or the design lost rank).
+  let factor: LeastSquaresFactor | null = null;
   // Dummy columns (year effects) are summed over their rows only in X'WX.
   const layout = layoutOf(X);
   for (iter = 1; iter <= maxit; iter++) {
     if (iter > 1) [w, z, wNext, zNext] = [wNext, zNext, w, z];
-    const ne = guardedNormalEquations(xd, n, p, w, z, layout);
-    let next: Float64Array;
-    if (ne !== null) {
-      chol = ne.L;
-      qr = null;
-      next = cholSolve(ne.L, ne.rhs);
-    } else {
-      chol = null;
-      qr = pivotedQr(X, tol, w);
-      if (qr.rank < p) break;
-      next = qrCoef(qr, z, w);
-    }
+    const step = leastSquares(X, z, tol, w, layout);
+    factor = step?.factor ?? null;
+    if (step === null) break;
+    const next = step.coef;
     linearPredictor(xd, n, p, next, eta);
     dev = meanAndDeviance(data, eta, mu, wNext, zNext);
     let halvings = 0;
@@ -107,17 +97,12 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     devold = dev;
     coefold = coef;
   }
-  const singular = chol === null && (qr === null || qr.rank < p);
+  const singular = factor === null;
   if (iter > maxit) iter = maxit;
 
   // The bread is (X'WX)^{-1} with the weights of the last IRLS step, as R's summary.glm.
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
-  const bread =
-    chol !== null
-      ? cholInverse(chol)
-      : !singular && qr !== null
-        ? qrUnscaledVcov(qr)
-        : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
+  const bread = factor !== null ? unscaledVcov(factor) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   const scores = createMatrix(n, p);
   const sd = scores.data;
   let loglik = binary01 ? -dev / 2 : 0;

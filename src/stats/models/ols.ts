@@ -3,9 +3,9 @@
  * or by the normal equations when their Cholesky pivots show the QR would pivot nothing and
  * squaring the condition number costs no accuracy (../linalg/normal-equations.ts).
  */
-import { cholInverse, cholSolve, createMatrix, matvec } from "../linalg/matrix.js";
-import { guardedNormalEquations } from "../linalg/normal-equations.js";
-import { LM_TOL, pivotedQr, qrCoef, qrUnscaledVcov } from "../linalg/qr.js";
+import { createMatrix, matvec } from "../linalg/matrix.js";
+import { leastSquares, unscaledVcov } from "../linalg/normal-equations.js";
+import { LM_TOL } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import { leverages } from "./glm.js";
 
@@ -18,12 +18,10 @@ export function gaussianLogLik(rss: number, n: number): number {
 export function fitOls(input: KernelInput): KernelFit {
   const { y, X } = input;
   const n = X.rows, p = X.cols;
-  const ne = guardedNormalEquations(X.data, n, p, undefined, y);
-  const qr = ne === null ? pivotedQr(X, LM_TOL) : null;
-  const ok = qr === null || qr.rank === p;
-  const nan = (k: number) => new Float64Array(k).fill(NaN);
-  const bread = ne !== null ? cholInverse(ne.L) : ok && qr !== null ? qrUnscaledVcov(qr) : createMatrix(p, p, nan(p * p));
-  const coef = ne !== null ? cholSolve(ne.L, ne.rhs) : ok && qr !== null ? qrCoef(qr, y) : nan(p);
+  const ls = leastSquares(X, y, LM_TOL);
+  const ok = ls !== null;
+  const bread = ls !== null ? unscaledVcov(ls.factor) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
+  const coef = ls !== null ? ls.coef : new Float64Array(p).fill(NaN);
   const fitted = matvec(X, coef);
   const scores = createMatrix(n, p);
   let rss = 0;
