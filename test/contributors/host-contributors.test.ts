@@ -12,6 +12,7 @@ import { contributorsByHostYear, hostContributors } from "../../src/contributors
 import { DEFAULT_OPTIONS, SourceLoader } from "../../src/panel/index.js";
 import { hostContributorMonths } from "../../src/panel/steps/add-contributor-profile.js";
 import { createApi } from "../../src/server/routes.js";
+import { readGeopko } from "../../src/sources/geopko-locations.js";
 import type { DashboardData } from "../../src/server/data.js";
 import { DATA_DIR } from "../util/data.js";
 
@@ -118,8 +119,71 @@ describe("geopkoByHostYear: Geo-PKO's contributors per host-year", () => {
       loc("m2", 9, [500, 501], [{ name: null, troops: 200 }]),
     ];
     const got = geopkoByHostYear(rows);
-    expect(got.get(500)).toEqual([{ year: 2005, missions: ["UNX"], maps: 2, troops: 800, contributors: [{ name: "Nepal", troops: 700 }, { name: "Ghana", troops: 50 }, { name: "unknown", troops: 50 }] }]);
+    expect(got.get(500)).toEqual([{ year: 2005, missions: ["UNX"], maps: 2, troops: 800, unknownAt: 0, contributors: [{ name: "Nepal", troops: 700, unknownAt: 0 }, { name: "Ghana", troops: 50, unknownAt: 0 }, { name: "unknown", troops: 50, unknownAt: 0 }] }]);
     expect(got.get(501)![0].troops).toBe(50);
+  });
+
+  it("a count the map does not give is unknown, not 0: known counts summed, unknown locations counted", () => {
+    const rows = [
+      loc("m1", 3, [500], [{ name: "Nepal", troops: 800 }, { name: "Ghana", troops: null }]),
+      loc("m1", 3, [500], [{ name: "Ghana", troops: 150 }, { name: "Nepal", troops: null }, { name: "Nepal", troops: 50 }]),
+      loc("m1", 3, [500], [{ name: "Ghana", troops: null }, { name: null, troops: null }]),
+    ];
+    const [y] = geopkoByHostYear(rows).get(500)!;
+    expect(y.contributors).toEqual([
+      { name: "Nepal", troops: 850, unknownAt: 1 },
+      { name: "Ghana", troops: 150, unknownAt: 2 },
+      { name: "unknown", troops: null, unknownAt: 1 },
+    ]);
+    // Known counts only, a lower bound; all three locations have an unknown count.
+    expect(y.troops).toBe(1000);
+    expect(y.unknownAt).toBe(3);
+  });
+
+  it("a contributor or host-year whose every count is unknown has troops null, not 0", () => {
+    const rows = [
+      loc("m1", 3, [600], [{ name: "Ghana", troops: null }, { name: "Egypt", troops: null }]),
+      loc("m1", 3, [600], [{ name: "Ghana", troops: null }]),
+      // A map of the same year with no contributor listed (observers only) adds no unknown.
+      loc("m1", 3, [600], []),
+    ];
+    const [y] = geopkoByHostYear(rows).get(600)!;
+    expect(y.troops).toBeNull();
+    expect(y.unknownAt).toBe(2);
+    expect(y.contributors).toEqual([{ name: "Egypt", troops: null, unknownAt: 1 }, { name: "Ghana", troops: null, unknownAt: 2 }]);
+    // Where no contributor is listed at all, 0 troops drawn is what the maps say.
+    expect(geopkoByHostYear([loc("m1", 3, [601], [])]).get(601)![0]).toMatchObject({ troops: 0, unknownAt: 0 });
+  });
+
+  it("the real maps: every contributor entry without a troop number is counted in its host-year", () => {
+    // Read with csv-parse, not the project's reader: entries `nameoftcc_k` given, `notroopspertcc_k` unknown/NA/empty.
+    const geo = parse(readFileSync(join(DATA_DIR, "pko/geopko_raw.csv"), "utf8"), { columns: true }) as Raw[];
+    const want = new Map<string, number>();
+    for (const r of geo) {
+      for (let k = 1; k <= 17; k++) {
+        const name = r[`nameoftcc_${k}`].trim();
+        if (name === "" || name === "NA") continue;
+        if (!["", "NA", "unknown", "Unknown"].includes(r[`notroopspertcc_${k}`].trim())) continue;
+        for (const host of r.cow_code.split(",")) want.set(`${host}|${r.year}`, (want.get(`${host}|${r.year}`) ?? 0) + 1);
+      }
+    }
+    const byHost = geopkoByHostYear(readGeopko(DATA_DIR));
+    const got = new Map<string, number>();
+    for (const [host, years] of byHost) {
+      for (const y of years) {
+        const n = y.contributors.reduce((s, c) => s + c.unknownAt, 0);
+        if (n > 0) got.set(`${host}|${y.year}`, n);
+        // A year with an unknown count never reports a contributor's troops as 0 for it.
+        for (const c of y.contributors) if (c.troops === 0) expect(c.unknownAt).toBe(0);
+      }
+    }
+    expect(got).toEqual(want);
+    expect(want.size).toBe(144);
+    expect([...want.values()].reduce((s, n) => s + n, 0)).toBe(1598);
+    // MINURSO (Western Sahara, COW 600): the maps name contributors but give no troop numbers.
+    const wsh = byHost.get(600)!.find((y) => y.year === 2010)!;
+    expect(wsh.troops).toBeNull();
+    expect(wsh.unknownAt).toBe(want.get("600|2010"));
   });
 
   it("Liberia on the real maps: UNMIL years 2003-2018, Pakistan named", () => {
