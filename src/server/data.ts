@@ -102,7 +102,11 @@ export interface DashboardData {
   missions(iso3: string): readonly MissionYear[];
   /** Who sent how many personnel (and women) to a host, by year the contributor source covers; absent in data sets without it. */
   contributors?(iso3: string): HostContributors;
-  /** Contributors named on Geo-PKO's maps (troops only, estimated) by year; absent in data sets without it. */
+  /**
+   * Contributors named on Geo-PKO's maps (troops only, estimated) by year; absent in data sets without it.
+   * Troops sum the known counts: `unknownAt` counts the locations where a map gives none, and troops
+   * are null, not 0, where no count is known (`GeopkoHostYear`).
+   */
   geopkoContributors?(iso3: string): { readonly source: { readonly id: string; readonly file: string; readonly years: readonly [number, number]; readonly what: string }; readonly years: readonly GeopkoHostYear[] };
 }
 

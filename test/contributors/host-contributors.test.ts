@@ -106,6 +106,19 @@ describe("contributorsByHostYear and the /api/country/ISO3/contributors route", 
     expect(body).toEqual({ iso3: "LBR", country: "Liberia", panelYears: [2000, 2015], source, years, geopko: null });
     await expect(api.handle("/api/country/XXX/contributors", "")).rejects.toThrow();
   });
+
+  it("the route passes Geo-PKO's unknown troops on as null with their location counts, not as 0", async () => {
+    const geoSource = { id: "geopko_locations", file: "g.csv", years: [1994, 2020], what: "w" };
+    const geoYears = [{ year: 2010, missions: ["MINURSO"], maps: 1, troops: null, unknownAt: 4, contributors: [{ name: "Malaysia", troops: null, unknownAt: 3 }, { name: "Bangladesh", troops: null, unknownAt: 1 }] }];
+    const data = {
+      origin: "test", sources: [], panelOptions: {}, columns: [], years: [2000, 2015], isoNumeric: {},
+      panel: async () => [{ iso3: "MAR", ccode: 600, country: "Morocco", year: 2010 }],
+      missions: () => [],
+      geopkoContributors: () => ({ source: geoSource, years: geoYears }),
+    } as unknown as DashboardData;
+    const body = JSON.parse((await createApi(data, { name: "pkt", version: "t" }).handle("/api/country/MAR/contributors", "")).toString("utf8")) as { geopko: unknown };
+    expect(body.geopko).toEqual({ source: geoSource, years: geoYears });
+  });
 });
 
 describe("geopkoByHostYear: Geo-PKO's contributors per host-year", () => {

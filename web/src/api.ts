@@ -79,10 +79,17 @@ export interface ContributorsResponse {
     women: number;
     contributors: { iso3: string; name: string; personnel: number; women: number }[];
   }[];
-  /** Contributors named on Geo-PKO's maps, troops estimated (a different measure). */
+  /**
+   * Contributors named on Geo-PKO's maps, troops estimated (a different measure). `troops` sums the
+   * known counts (a lower bound when `unknownAt` > 0) and is null when none is known; `unknownAt`:
+   * location rows (a location on one map) where the map names the contributor but gives no number.
+   */
   geopko: {
     source: { id: string; file: string; years: [number, number]; what: string };
-    years: { year: number; missions: string[]; maps: number; troops: number; contributors: { name: string; troops: number }[] }[];
+    years: {
+      year: number; missions: string[]; maps: number; troops: number | null; unknownAt: number;
+      contributors: { name: string; troops: number | null; unknownAt: number }[];
+    }[];
   } | null;
 }
 

@@ -132,70 +132,118 @@ async function renderIpi(host: HTMLElement, c: ContributorsResponse, stale: () =
   tableBox.before(el("p", { class: "caption", text: `Table: mean personnel per month / of whom women, for the ${top.length} largest contributors to ${name} over ${years[0]}–${years[years.length - 1]}, the rest as "others" (the chart's CSV lists every contributor); "–": none that year.` }));
 }
 
+/** Years as ranges, e.g. "1997–2003, 2005". */
+export function yearRanges(years: readonly number[]): string {
+  if (years.length === 0) return "";
+  const [a, b] = [Math.min(...years), Math.max(...years)];
+  const listed = new Set(years);
+  const gaps = new Set<number>();
+  for (let y = a; y <= b; y++) if (!listed.has(y)) gaps.add(y);
+  return missingRanges([a, b], gaps);
+}
+
+/**
+ * A Geo-PKO troop count for a table cell: "unknown" where the maps give no number at all,
+ * "≥ n" where they give none at some locations (n sums the known ones), else n.
+ */
+export function geopkoCell(troops: number | null, unknownAt: number): string {
+  if (troops === null) return "unknown";
+  return unknownAt > 0 ? `≥ ${fmtInt(troops)}` : fmtInt(troops);
+}
+
 /** Geo-PKO's contributors by year: estimated troops from the UN's maps, a different measure, drawn separately. */
 async function renderGeopko(host: HTMLElement, c: ContributorsResponse, stale: () => boolean): Promise<void> {
   const g = c.geopko;
   if (g === null) return;
   const name = c.country ?? c.iso3;
   host.append(el("h4", { text: "Named on UN deployment maps, troops estimated (Geo-PKO)" }));
-  const years = g.years.filter((y) => y.troops > 0);
+  // Years with a contributor named: in the table; in the chart only where some troops are known.
+  const years = g.years.filter((y) => y.troops !== 0 || y.unknownAt > 0);
+  const drawn = years.filter((y) => y.troops !== null && y.troops > 0);
   const withMaps = new Set(g.years.map((y) => y.year));
   const [a, b] = [Math.min(c.panelYears[0], g.source.years[0]), Math.max(c.panelYears[1], g.source.years[1])];
   const noMaps = missingRanges([a, b], withMaps);
-  const noTroops = g.years.filter((y) => y.troops === 0).map((y) => y.year);
+  const noTroops = g.years.filter((y) => y.troops === 0 && y.unknownAt === 0).map((y) => y.year);
+  const allUnknown = yearRanges(years.filter((y) => y.troops === null).map((y) => y.year));
+  const someUnknown = yearRanges(drawn.filter((y) => y.unknownAt > 0).map((y) => y.year));
   const note = [
     `Source: ${g.source.what} (${g.source.file}, ${g.source.years[0]}–${g.source.years[1]}). Not comparable with the head-counts above: a different measure, so it is shown apart and not used to fill their gaps.`,
     noMaps === "" ? "" : `No Geo-PKO map of a mission in ${name} for ${noMaps}: left out, not drawn as zero.`,
     noTroops.length > 0 ? `Maps without troop contingents (observers or police only) in ${noTroops.join(", ")}.` : "",
+    allUnknown === "" ? "" : `In ${allUnknown} the maps name contributors but give no troop numbers: troops unknown, left out of the chart, not drawn as zero.`,
+    someUnknown === "" ? "" : `In ${someUnknown} the maps give no troop number at some locations: the chart and the table count only the known numbers, so those years' troops are at least what is shown (≥ in the table).`,
   ].filter((t) => t !== "").join(" ");
   host.append(el("p", { class: "caption", id: "country-geopko-note", text: note }));
   if (years.length === 0) return;
   const chartBox = el("div", { id: "country-geopko-chart" });
   const tableBox = el("div", { id: "country-geopko-table", class: "table-wrap" });
   host.append(chartBox, tableBox);
-  const totals = new Map<string, number>();
-  for (const y of years) for (const k of y.contributors) totals.set(k.name, (totals.get(k.name) ?? 0) + k.troops);
-  const top = [...totals.entries()].filter(([, t]) => t > 0).sort((x, y) => y[1] - x[1]).slice(0, TOP).map(([k]) => k);
+  // Largest known troops first; contributors whose troops are unknown everywhere after them, most locations first.
+  const totals = new Map<string, { troops: number; unknownAt: number }>();
+  for (const y of years) {
+    for (const k of y.contributors) {
+      const t = totals.get(k.name) ?? { troops: 0, unknownAt: 0 };
+      totals.set(k.name, { troops: t.troops + (k.troops ?? 0), unknownAt: t.unknownAt + k.unknownAt });
+    }
+  }
+  const top = [...totals.entries()].sort((x, y) => y[1].troops - x[1].troops || y[1].unknownAt - x[1].unknownAt || x[0].localeCompare(y[0])).slice(0, TOP).map(([k]) => k);
   const topSet = new Set(top);
   const nOthers = [...totals.keys()].filter((k) => !topSet.has(k)).length;
   const othersLabel = `others (${nOthers} countries)`;
-  const rows: Row[] = [];
+  /** Per year and group: known troops (null: none known) and locations with a count unknown. */
+  const cells: { year: number; group: string; troops: number | null; unknownAt: number }[] = [];
   for (const y of years) {
     for (const k of top) {
       const x = y.contributors.find((v) => v.name === k);
-      if (x !== undefined && x.troops > 0) rows.push({ year: y.year, contributor: k, group: k, troops: x.troops, rank: top.indexOf(k) });
+      if (x !== undefined) cells.push({ year: y.year, group: k, troops: x.troops, unknownAt: x.unknownAt });
     }
-    const rest = y.contributors.filter((v) => !topSet.has(v.name)).reduce((s, v) => s + v.troops, 0);
-    if (rest > 0) rows.push({ year: y.year, contributor: "others", group: othersLabel, troops: Math.round(rest * 10) / 10, rank: top.length });
+    const rest = y.contributors.filter((v) => !topSet.has(v.name));
+    if (rest.length > 0) {
+      const known = rest.filter((v) => v.troops !== null);
+      cells.push({
+        year: y.year, group: othersLabel,
+        troops: known.length > 0 ? Math.round(known.reduce((s, v) => s + v.troops!, 0) * 10) / 10 : null,
+        unknownAt: rest.reduce((s, v) => s + v.unknownAt, 0),
+      });
+    }
   }
-  const domain = [...top, ...(nOthers > 0 ? [othersLabel] : [])];
-  const range = [...COLORS.slice(0, top.length), ...(nOthers > 0 ? [OTHERS_COLOR] : [])];
+  const rows: Row[] = cells
+    .filter((r) => r.troops !== null && r.troops > 0)
+    .map((r) => ({ year: r.year, contributor: r.group === othersLabel ? "others" : r.group, group: r.group, troops: r.troops, unknownAt: r.unknownAt, rank: r.group === othersLabel ? top.length : top.indexOf(r.group) }));
+  const drawnGroups = new Set(rows.map((r) => r.group));
+  const chartTop = top.filter((k) => drawnGroups.has(k));
+  const domain = [...chartTop, ...(drawnGroups.has(othersLabel) ? [othersLabel] : [])];
+  const range = [...COLORS.slice(0, chartTop.length), ...(drawnGroups.has(othersLabel) ? [OTHERS_COLOR] : [])];
   const width = Math.max(200, Math.min(760, chartBox.clientWidth - 90));
-  await renderChart(chartBox, {
-    $schema: SCHEMA,
-    title: { text: `Troops in ${name} by contributor, as UN maps draw them`, subtitle: "Geo-PKO estimates from unit symbols; mean over a mission-year's maps.", anchor: "start" },
-    width, height: 170,
-    data: { values: rows },
-    mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
-    encoding: {
-      x: { field: "year", type: "ordinal", title: null, scale: { domain: years.map((y) => y.year) }, axis: { labelAngle: years.length > 8 ? -90 : 0 } },
-      y: { field: "troops", type: "quantitative", stack: "zero", title: "troops (estimated)", axis: { format: "~s" } },
-      color: { field: "group", type: "nominal", title: null, scale: { domain, range }, sort: domain, legend: { orient: "bottom", direction: "vertical", columns: width > 500 ? 3 : 1, labelLimit: 240 } },
-      order: { field: "rank", type: "quantitative" },
-      tooltip: [{ field: "year" }, { field: "contributor" }, { field: "troops", format: ",.0f" }],
-    },
-  } as TopLevelSpec, { name: `${c.iso3}-geopko-contributors`, table: { columns: ["year", "contributor", "troops"], rows: years.flatMap((y) => y.contributors.map((k) => ({ year: y.year, contributor: k.name, troops: k.troops }))) } });
-  if (stale()) return;
-  const tableRows: Row[] = [{ contributor: "all named", ...Object.fromEntries(years.map((y) => [`y${y.year}`, fmtInt(y.troops)])) }];
-  for (const g2 of domain) {
+  if (drawn.length > 0) {
+    await renderChart(chartBox, {
+      $schema: SCHEMA,
+      title: { text: `Troops in ${name} by contributor, as UN maps draw them`, subtitle: "Geo-PKO estimates from unit symbols; mean over a mission-year's maps; known numbers only.", anchor: "start" },
+      width, height: 170,
+      data: { values: rows },
+      mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
+      encoding: {
+        x: { field: "year", type: "ordinal", title: null, scale: { domain: drawn.map((y) => y.year) }, axis: { labelAngle: drawn.length > 8 ? -90 : 0 } },
+        y: { field: "troops", type: "quantitative", stack: "zero", title: "troops (estimated)", axis: { format: "~s" } },
+        color: { field: "group", type: "nominal", title: null, scale: { domain, range }, sort: domain, legend: { orient: "bottom", direction: "vertical", columns: width > 500 ? 3 : 1, labelLimit: 240 } },
+        order: { field: "rank", type: "quantitative" },
+        tooltip: [{ field: "year" }, { field: "contributor" }, { field: "troops", title: "troops (known)", format: ",.0f" }, { field: "unknownAt", title: "locations with troops unknown" }],
+      },
+    } as TopLevelSpec, { name: `${c.iso3}-geopko-contributors`, table: { columns: ["year", "contributor", "troops", "unknown_at"], rows: years.flatMap((y) => y.contributors.map((k) => ({ year: y.year, contributor: k.name, troops: k.troops, unknown_at: k.unknownAt }))) } });
+    if (stale()) return;
+  }
+  const tableRows: Row[] = [{ contributor: "all named", ...Object.fromEntries(years.map((y) => [`y${y.year}`, geopkoCell(y.troops, y.unknownAt)])) }];
+  if (years.some((y) => y.unknownAt > 0)) tableRows.push({ contributor: "locations with troops unknown", ...Object.fromEntries(years.map((y) => [`y${y.year}`, y.unknownAt > 0 ? fmtInt(y.unknownAt) : "–"])) });
+  for (const g2 of [...top, ...(nOthers > 0 ? [othersLabel] : [])]) {
     const row: Row = { contributor: g2 };
     for (const y of years) {
-      const r = rows.find((v) => v.year === y.year && v.group === g2);
-      row[`y${y.year}`] = r === undefined ? "–" : fmtInt(r.troops);
+      const r = cells.find((v) => v.year === y.year && v.group === g2);
+      row[`y${y.year}`] = r === undefined ? "–" : geopkoCell(r.troops, r.unknownAt);
     }
     tableRows.push(row);
   }
   const table = renderTable(tableBox, [{ key: "contributor", label: "contributor" }, ...years.map((y) => ({ key: `y${y.year}`, label: `${y.year}` }))], tableRows, `${c.iso3}-geopko-table`);
   for (const td of table.querySelectorAll("tbody td:not(:first-child)")) td.className = "num";
   table.createCaption().textContent = "Estimated troops by contributor and year (Geo-PKO)";
+  tableBox.before(el("p", { class: "caption", id: "country-geopko-table-note", text: `Table: estimated troops; "≥ n": the maps give no number at some of the contributor's locations, n counts the known ones; "unknown": no number at any; "–": not named that year. "Locations with troops unknown" counts each location on each map of the year.` }));
 }
