@@ -218,13 +218,13 @@ async function renderGeopko(host: HTMLElement, c: ContributorsResponse, stale: (
   if (drawn.length > 0) {
     await renderChart(chartBox, {
       $schema: SCHEMA,
-      title: { text: `Troops in ${name} by contributor, as UN maps draw them`, subtitle: "Geo-PKO estimates from unit symbols; mean over a mission-year's maps; known numbers only.", anchor: "start" },
+      title: { text: `Troops in ${name} by contributor, as UN maps draw them`, subtitle: "Geo-PKO estimates from unit symbols; mean over a mission-year's maps.", anchor: "start" },
       width, height: 170,
       data: { values: rows },
       mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
       encoding: {
         x: { field: "year", type: "ordinal", title: null, scale: { domain: drawn.map((y) => y.year) }, axis: { labelAngle: drawn.length > 8 ? -90 : 0 } },
-        y: { field: "troops", type: "quantitative", stack: "zero", title: "troops (estimated)", axis: { format: "~s" } },
+        y: { field: "troops", type: "quantitative", stack: "zero", title: "known troops (estimated)", axis: { format: "~s" } },
         color: { field: "group", type: "nominal", title: null, scale: { domain, range }, sort: domain, legend: { orient: "bottom", direction: "vertical", columns: width > 500 ? 3 : 1, labelLimit: 240 } },
         order: { field: "rank", type: "quantitative" },
         tooltip: [{ field: "year" }, { field: "contributor" }, { field: "troops", title: "troops (known)", format: ",.0f" }, { field: "unknownAt", title: "locations with troops unknown" }],
