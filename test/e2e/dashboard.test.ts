@@ -292,6 +292,26 @@ describe("dashboard in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("country page: Haiti's Geo-PKO troops unknown on the maps read \"unknown\" or \"≥ n\", not 0, and are not drawn", async () => {
+    await page.goto(`${server.url}/#/country/HTI`);
+    await page.waitForSelector("#country-geopko-chart svg");
+    await page.waitForSelector("#country-geopko-table table");
+    const note = await page.textContent("#country-geopko-note");
+    expect(note).toMatch(/In 2017–2019 the maps name contributors but give no troop numbers: troops unknown, left out of the chart, not drawn as zero/);
+    expect(note).toMatch(/give no troop number at some locations/);
+    expect(note).not.toMatch(/observers or police only\) in [^.]*2017/);
+    const head = await page.$$eval("#country-geopko-table thead th", (ths) => ths.map((t) => t.textContent ?? ""));
+    const cells = await page.$$eval("#country-geopko-table tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent ?? "")));
+    const all = cells.find((r) => r[0] === "all named")!;
+    const unknownAt = cells.find((r) => r[0] === "locations with troops unknown")!;
+    expect(all[head.indexOf("2018")]).toBe("unknown");
+    expect(unknownAt[head.indexOf("2018")]).toMatch(/^[1-9]\d*$/);
+    expect(all[head.indexOf("2012")]).toMatch(/^≥ \d{1,3}(,\d{3})*$/);
+    const barYears = await page.$$eval('#country-geopko-chart path[aria-roledescription="bar"]', (ps) => ps.map((p) => Number(/year: (\d+)/.exec(p.getAttribute("aria-label") ?? "")?.[1])));
+    expect(barYears.length).toBeGreaterThan(0);
+    expect(barYears.filter((y) => y >= 2017)).toEqual([]);
+  });
+
   it("model explorer: the report's method, the true count of dropped rows, p < 0.001 style", async () => {
     await page.goto(`${server.url}/#/models`);
     await page.waitForSelector("#prob-chart svg");
