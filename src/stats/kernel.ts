@@ -41,6 +41,12 @@ export interface KernelFit {
    * bread * (S'S) * bread is the HC0 sandwich. For OLS: residual_i * x_i (unscaled).
    */
   readonly scores: Matrix;
+  /**
+   * Set when every score row is a multiple of the design's row, scores_ij = X_ij * scoreScale_i
+   * (the GLM kernels): the cluster variance then sums them by cluster from X without forming
+   * the n x p scores (the same products added in the same order, so the same sums).
+   */
+  readonly scoreScale?: Float64Array;
   /** Log-likelihood at the estimate (null where not defined). */
   readonly loglik: number | null;
   /** Log-likelihood of the comparison null model (intercept only) for pseudo-R2 / LR tests; null if not defined. */

@@ -255,6 +255,22 @@ export function columnLayout(x: Float64Array, n: number, p: number): ColumnLayou
 }
 
 /**
+ * Designs are read-only once built, and refits (null bootstrap draws, contributors' power
+ * simulations) pass the same one again: the layout of a design is worked out once.
+ */
+const LAYOUTS = new WeakMap<Float64Array, ColumnLayout | null>();
+
+/** The layout of a row-major design (cached per data array; null: no sparse columns worth skipping). */
+export function designLayout(X: { readonly rows: number; readonly cols: number; readonly data: Float64Array }): ColumnLayout | null {
+  let l = LAYOUTS.get(X.data);
+  if (l === undefined) {
+    l = columnLayout(X.data, X.rows, X.cols);
+    LAYOUTS.set(X.data, l);
+  }
+  return l;
+}
+
+/**
  * The same X' diag(w) X (and X' diag(w) z) as {@link weightedCrossprod}, to the last bit, from a
  * layout: the dense block by the tiles, and every entry with a dummy as a sum over that dummy's
  * rows only. The skipped products are exact zeros and the kept ones are the same products

@@ -13,29 +13,20 @@
  * (../linalg/qr.ts), so near-collinear designs get R's decisions and R's accuracy.
  */
 import { createMatrix, type Matrix } from "../linalg/matrix.js";
-import { columnLayout, type ColumnLayout } from "../linalg/crossprod-kernel.js";
+import { designLayout, type ColumnLayout } from "../linalg/crossprod-kernel.js";
 import { leastSquares, unscaledVcov, type LeastSquaresFactor } from "../linalg/normal-equations.js";
 import { glmTol } from "../linalg/qr.js";
 import type { KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { binomialLogLik, type Link } from "../families.js";
-import { linearPredictor, meanAndDeviance, startValues, type BinomialData } from "./irls-rows.js";
+import { layoutLinearPredictor, linearPredictor, meanAndDeviance, startValues, type BinomialData } from "./irls-rows.js";
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
 
-/**
- * Designs are read-only once built, and refits (null bootstrap draws, contributors' power
- * simulations) pass the same one again: its dummy layout is worked out once.
- */
-const LAYOUTS = new WeakMap<Float64Array, ColumnLayout | null>();
-
-function layoutOf(X: Matrix): ColumnLayout | null {
-  let l = LAYOUTS.get(X.data);
-  if (l === undefined) {
-    l = columnLayout(X.data, X.rows, X.cols);
-    LAYOUTS.set(X.data, l);
-  }
-  return l;
+/** eta = X b, through the design's layout when it has one. */
+function etaFrom(layout: ColumnLayout | null, xd: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
+  if (layout === null) linearPredictor(xd, n, p, b, eta);
+  else layoutLinearPredictor(layout, b, eta);
 }
 
 /** Fit a binomial GLM with the given link. */
@@ -55,13 +46,15 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   // Working weights and responses of this step (w, z) and of the next (computed with the deviance).
   let w = new Float64Array(n), z = new Float64Array(n);
   let wNext = new Float64Array(n), zNext = new Float64Array(n);
+  // Dummy columns (year effects) are summed over their rows only in X'WX and X b.
+  const layout = designLayout(X);
   let coef: Float64Array = new Float64Array(p);
   let coefold: Float64Array | null = null;
   let devold: number;
   if (input.start !== undefined) {
     coef = Float64Array.from(input.start);
     coefold = coef;
-    linearPredictor(xd, n, p, coef, eta);
+    etaFrom(layout, xd, n, p, coef, eta);
     devold = meanAndDeviance(data, eta, mu, w, z);
   } else {
     devold = startValues(data, eta, mu, w, z);
@@ -72,20 +65,18 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   const tol = glmTol(eps);
   // The factor of the last step (null: none yet, or the design lost rank).
   let factor: LeastSquaresFactor | null = null;
-  // Dummy columns (year effects) are summed over their rows only in X'WX.
-  const layout = layoutOf(X);
   for (iter = 1; iter <= maxit; iter++) {
     if (iter > 1) [w, z, wNext, zNext] = [wNext, zNext, w, z];
     const step = leastSquares(X, z, tol, w, layout);
     factor = step?.factor ?? null;
     if (step === null) break;
     const next = step.coef;
-    linearPredictor(xd, n, p, next, eta);
+    etaFrom(layout, xd, n, p, next, eta);
     dev = meanAndDeviance(data, eta, mu, wNext, zNext);
     let halvings = 0;
     while (!Number.isFinite(dev) && coefold !== null && halvings < maxit) {
       for (let j = 0; j < p; j++) next[j] = (next[j] + coefold[j]) / 2;
-      linearPredictor(xd, n, p, next, eta);
+      etaFrom(layout, xd, n, p, next, eta);
       dev = meanAndDeviance(data, eta, mu, wNext, zNext);
       halvings++;
     }
@@ -103,17 +94,15 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   // The bread is (X'WX)^{-1} with the weights of the last IRLS step, as R's summary.glm.
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
   const bread = factor !== null ? unscaledVcov(factor) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
-  const scores = createMatrix(n, p);
-  const sd = scores.data;
+  // Score rows are x_i r_i; the n x p matrix is formed only when a variance asks for it.
+  const r = new Float64Array(n);
   let loglik = binary01 ? -dev / 2 : 0;
   const isLogit = link.name === "logit";
   let extreme = 0;
   for (let i = 0; i < n; i++) {
     const e = eta[i], m = mu[i];
     const me = isLogit ? (e > 30 || e < -30 ? 2.220446049250313e-16 : m * (1 - m)) : link.mueta(e);
-    const r = ((y[i] - m) / me) * w[i];
-    const off = i * p;
-    for (let j = 0; j < p; j++) sd[off + j] = xd[off + j] * r;
+    r[i] = ((y[i] - m) / me) * w[i];
     if (!binary01) loglik += binomialLogLik(y[i], m, prior === undefined ? 1 : prior[i]);
     if (m > 1 - SEP_EPS || m < SEP_EPS) extreme++;
   }
@@ -132,10 +121,10 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
       message: `fitted probabilities numerically 0 or 1 occurred for ${extreme} of ${n} observations: (quasi-)complete separation is likely; estimates and standard errors of the separating terms are unreliable. Consider model "firth".`,
     });
   }
-  return {
+  return withLazyScores({
     coef,
     bread,
-    scores,
+    scoreScale: r,
     loglik,
     nullLoglik: nullBinomialLogLik(y, prior),
     fitted: mu,
@@ -147,7 +136,29 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
     workingWeights: w,
     hat: input.needHat ? leverages(X, w, bread) : undefined,
     warnings,
-  };
+  }, X, r);
+}
+
+/**
+ * The fit with `scores` (row i = X's row i times r_i) formed on first read: the cluster
+ * variance sums x_i r_i by cluster without it (../vcov/sandwich.ts), so most fits never form
+ * the n x p matrix. A helper of its own, so the closure captures only X and r.
+ */
+function withLazyScores(fit: Omit<KernelFit, "scores">, X: Matrix, r: Float64Array): KernelFit {
+  let scores: Matrix | undefined;
+  return Object.defineProperty(fit, "scores", { get: () => (scores ??= scaledRows(X, r)), enumerable: true }) as KernelFit;
+}
+
+/** The n x p matrix whose row i is X's row i times s_i. */
+export function scaledRows(X: Matrix, s: Float64Array): Matrix {
+  const n = X.rows, p = X.cols, xd = X.data;
+  const out = createMatrix(n, p);
+  const od = out.data;
+  for (let i = 0; i < n; i++) {
+    const si = s[i], off = i * p;
+    for (let j = 0; j < p; j++) od[off + j] = xd[off + j] * si;
+  }
+  return out;
 }
 
 /** Log-likelihood of the intercept-only binomial model (McFadden's pseudo-R2 baseline). */

@@ -5,6 +5,7 @@
  * case) has an inlined path; every other case goes through the link and family functions.
  */
 import { binomialDevResid, type Link } from "../families.js";
+import type { ColumnLayout } from "../linalg/crossprod-kernel.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -66,6 +67,27 @@ export function linearPredictor(x: Float64Array, n: number, p: number, b: Float6
     const b0 = b[j], b1 = b[j + 1], b2 = b[j + 2];
     if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
     else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+  }
+}
+
+/**
+ * eta = X b from a design's layout (../linalg/crossprod-kernel.ts): the dense columns by
+ * {@link linearPredictor}, then each dummy's coefficient added to its own rows only (a year
+ * effect costs one addition per row instead of a product per row and column). The sum is
+ * the same up to rounding: the dummies' terms come after the dense ones.
+ */
+export function layoutLinearPredictor(l: ColumnLayout, b: Float64Array, eta: Float64Array): void {
+  const nd = l.dense.length;
+  if (nd > 0) {
+    const bd = new Float64Array(nd);
+    for (let k = 0; k < nd; k++) bd[k] = b[l.dense[k]];
+    linearPredictor(l.xDense, l.n, nd, bd, eta);
+  } else {
+    eta.fill(0);
+  }
+  for (const { col, rows } of l.dummies) {
+    const bj = b[col];
+    for (let t = 0; t < rows.length; t++) eta[rows[t]] += bj;
   }
 }
 

@@ -6,7 +6,7 @@
 import { PktError } from "../../core/errors.js";
 import { createMatrix, crossprod, type Matrix } from "../linalg/matrix.js";
 import type { ClusterIndex, VcovFn } from "./types.js";
-import { clusterSums, sandwich, scaleInPlace } from "./sandwich.js";
+import { clusterSums, clusterSumsScaled, sandwich, scaleInPlace } from "./sandwich.js";
 
 /** Intersect two clusterings into one (ids of distinct pairs). */
 export function intersectClusters(a: ClusterIndex, b: ClusterIndex): ClusterIndex {
@@ -50,7 +50,7 @@ function countLevels(c: ClusterIndex, rows: Uint8Array): number {
 }
 
 /** Cluster-robust (CR1) variance for one or two cluster variables. */
-export const vcovCluster: VcovFn = ({ fit, clusters }) => {
+export const vcovCluster: VcovFn = ({ fit, X, clusters }) => {
   if (clusters.length < 1 || clusters.length > 2) {
     throw new PktError(`clustered standard errors need one or two cluster variables, got ${clusters.length}`);
   }
@@ -59,9 +59,9 @@ export const vcovCluster: VcovFn = ({ fit, clusters }) => {
       throw new PktError(`cluster variable ${c.name} has ${c.nLevels} level in the estimation sample; clustering needs at least 2 (use hc1 instead)`);
     }
   }
-  const n = fit.nEffective ?? fit.scores.rows;
+  const n = fit.nEffective ?? X.rows;
   const k = n - fit.dfResidual;
-  const p = fit.scores.cols;
+  const p = X.cols;
   const parts: { c: ClusterIndex; sign: number }[] = clusters.map((c) => ({ c, sign: 1 }));
   if (clusters.length === 2) parts.push({ c: intersectClusters(clusters[0], clusters[1]), sign: -1 });
   const informative = fit.nEffective === undefined ? null : nonZeroRows(fit.scores);
@@ -70,7 +70,8 @@ export const vcovCluster: VcovFn = ({ fit, clusters }) => {
   for (const { c, sign } of parts) {
     const g = levelsUsed(c);
     // Sum over every level id; g (the clusters carrying information) only sets the G/(G-1) factor.
-    const m = crossprod(clusterSums(fit.scores, c.ids, c.nLevels));
+    const sums = fit.scoreScale === undefined ? clusterSums(fit.scores, c.ids, c.nLevels) : clusterSumsScaled(X, fit.scoreScale, c.ids, c.nLevels);
+    const m = crossprod(sums);
     const adj = (sign * g) / (g - 1);
     for (let i = 0; i < meat.data.length; i++) meat.data[i] += adj * m.data[i];
   }

@@ -1,5 +1,6 @@
 /** Shared sandwich arithmetic: bread * meat * bread, and cluster sums of scores. */
 import { createMatrix, crossprod, multiply, type Matrix } from "../linalg/matrix.js";
+import { designLayout } from "../linalg/crossprod-kernel.js";
 
 /** bread * meat * bread (all p x p), symmetrised. */
 export function sandwich(bread: Matrix, meat: Matrix): Matrix {
@@ -41,6 +42,33 @@ export function clusterSums(scores: Matrix, ids: Int32Array, nLevels: number): M
       od[g] = s0;
       if (nb > 1) od[g + 1] = s1;
       if (nb > 2) od[g + 2] = s2;
+    }
+  }
+  return out;
+}
+
+/**
+ * The same G x p cluster sums as {@link clusterSums} when score row i is X's row i times
+ * scale_i, without forming the scores: each entry adds the products x_ij * scale_i of its
+ * cluster's rows in row order, as clusterSums does, and a dummy column (year effects) adds
+ * scale_i over its own rows only (1 * scale_i is exactly scale_i; the skipped terms are zeros).
+ */
+export function clusterSumsScaled(X: Matrix, scale: Float64Array, ids: Int32Array, nLevels: number): Matrix {
+  const n = X.rows, p = X.cols;
+  const out = createMatrix(nLevels, p);
+  const od = out.data;
+  const l = designLayout(X);
+  const cols = l === null ? null : l.dense;
+  const x = l === null ? X.data : l.xDense;
+  const nd = cols === null ? p : cols.length;
+  for (let i = 0; i < n; i++) {
+    const si = scale[i], g = ids[i] * p, o = i * nd;
+    if (cols === null) for (let k = 0; k < nd; k++) od[g + k] += x[o + k] * si;
+    else for (let k = 0; k < nd; k++) od[g + cols[k]] += x[o + k] * si;
+  }
+  if (l !== null) {
+    for (const { col, rows } of l.dummies) {
+      for (let t = 0; t < rows.length; t++) od[ids[rows[t]] * p + col] += scale[rows[t]];
     }
   }
   return out;
