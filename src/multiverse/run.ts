@@ -1,4 +1,4 @@
-import { fitVariances } from "../stats/index.js";
+import { declareSubset, fitVariances } from "../stats/index.js";
 import type { ModelResults } from "../stats/results.js";
 import { numOf, prepareRows, sampleFor, type PanelRow } from "../study/data.js";
 import { DEFAULT_OPTIONS, type StudyOptions } from "../study/options.js";
@@ -65,6 +65,7 @@ export function runMultiverse(
   const started = performance.now();
   const panels = new Map<string, readonly PanelRow[]>();
   const samples = new Map<string, SampleRows>();
+  const preparedRows = new Map<string, PanelRow[]>();
   const sources = new Set<string>();
   let built = 0;
   const rowsFor = (cs: ConcreteSpec, sample: string): SampleRows => {
@@ -84,10 +85,13 @@ export function runMultiverse(
       built++;
       engine.progress?.({ done, total: specs.length, panels: built, elapsedMs: performance.now() - started });
     }
-    const prepared = prepareRows(panel, o);
+    // One prepared panel per variant and year range, shared by the samples that drop countries.
+    const prepKey = `${pk}|${o.yearFrom}-${o.yearTo}`;
+    let prepared = preparedRows.get(prepKey);
+    if (prepared === undefined) preparedRows.set(prepKey, (prepared = prepareRows(panel, o)));
     const exclude = excludedCountries(sample, prepared);
     const drop = new Set(exclude);
-    const rows = drop.size === 0 ? prepared : prepared.filter((r) => !drop.has(numOf(r, "ccode") ?? NaN));
+    const rows = drop.size === 0 ? prepared : subsetRows(prepared, (r) => !drop.has(numOf(r, "ccode") ?? NaN));
     const s = { rows, exclude };
     samples.set(sk, s);
     return s;
@@ -120,6 +124,7 @@ export function runMultiverse(
     if (gi + 1 === ordered.length || ordered[gi + 1].v !== v) {
       panels.delete(v);
       for (const key of [...samples.keys()]) if (key.startsWith(`${v}|`)) samples.delete(key);
+      for (const key of [...preparedRows.keys()]) if (key.startsWith(`${v}|`)) preparedRows.delete(key);
     }
     done += members.length;
     if (done - shown >= 250) {
@@ -134,6 +139,21 @@ export function runMultiverse(
     return sampleFor(cs.model, rowsFor(cs, spec.choices.sample).rows);
   };
   return { results: out, panels: built, sources: [...sources].sort(), sampleOf };
+}
+
+/** The rows of frozen `rows` that pass `keep`, frozen and declared a subset of `rows` (fit() gathers their columns). */
+function subsetRows(rows: readonly PanelRow[], keep: (r: PanelRow) => boolean): PanelRow[] {
+  const out: PanelRow[] = [];
+  const index: number[] = [];
+  rows.forEach((r, i) => {
+    if (keep(r)) {
+      out.push(r);
+      index.push(i);
+    }
+  });
+  Object.freeze(out);
+  declareSubset(out, rows, Int32Array.from(index));
+  return out;
 }
 
 /** Fit specifications that differ only in their variance: one estimation, one variance each. */

@@ -20,6 +20,7 @@ export { waldTest, lrTest, type WaldTestResult, type LrTestResult } from "./infe
 export { parseFormula } from "./formula/parse.js";
 export { FormulaError } from "./formula/errors.js";
 export { modelFrame, type ModelFrame, type FixedEffectIndex } from "./model-frame.js";
+export { declareSubset } from "./formula/frame-impl.js";
 export { registerKernel, getKernel, kernelNames, type KernelDef, type KernelFit, type KernelInput } from "./kernel.js";
 export { registerVcov, getVcov, listVcovs, type VcovDef } from "./vcov/registry.js";
 export { resolveVcovSpec, type VcovSpec } from "./vcov/spec.js";

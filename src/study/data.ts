@@ -1,3 +1,4 @@
+import { declareSubset } from "../stats/index.js";
 import type { StudyOptions } from "./options.js";
 import { columnsOf, type ModelSpec, type TermSpec } from "./spec.js";
 
@@ -72,9 +73,13 @@ export function prepareRows(panel: readonly PanelRow[], o: StudyOptions): PanelR
   }
   const key = (r: PanelRow) => (numOf(r, "ccode") ?? 0) * 10000 + (numOf(r, "year") ?? 0);
   for (let i = 1; i < out.length; i++) {
-    if (key(out[i - 1]) > key(out[i])) return out.sort((a, b) => key(a) - key(b));
+    if (key(out[i - 1]) > key(out[i])) {
+      out.sort((a, b) => key(a) - key(b));
+      break;
+    }
   }
-  return out;
+  // Frozen too, so samples drawn from it gather their columns from it (sampleFor).
+  return Object.freeze(out) as PanelRow[];
 }
 
 /**
@@ -97,12 +102,18 @@ export function sampleFor(m: ModelSpec, rows: readonly PanelRow[]): PanelRow[] {
     presentMask(rows, `number ${m.response}`, (r) => numOf(r, m.response) !== null),
   ];
   const keep: PanelRow[] = [];
+  const index: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     let ok = true;
     for (let k = 0; k < masks.length && ok; k++) ok = masks[k][i] === 1;
-    if (ok) keep.push(rows[i]);
+    if (ok) {
+      keep.push(rows[i]);
+      index.push(i);
+    }
   }
   const sample = Object.freeze(keep) as PanelRow[];
+  // fit() then reads each column once on the frozen rows and gathers the sample's.
+  if (Object.isFrozen(rows)) declareSubset(sample, rows, Int32Array.from(index));
   byKey.set(key, sample);
   return sample;
 }

@@ -108,18 +108,91 @@ function columnCache(data: readonly Record<string, unknown>[]): Map<string, Floa
   return c;
 }
 
-/** Evaluate an expression over all rows at once (NaN where missing; non-finite results NaN too unless `keepNonFinite`). */
-export function evalColumn(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite = false): Float64Array {
-  const cache = e.kind === "number" ? null : columnCache(data);
-  if (cache === null) return evalUncached(e, data, keepNonFinite);
+/**
+ * Frozen arrays declared (by {@link declareSubset}) to be given rows of a frozen parent array,
+ * the same row objects: their columns are computed once on the parent and gathered. The
+ * study's samples are subsets of one prepared panel, so a column is read from the row objects
+ * once per panel rather than once per sample.
+ */
+const SUBSETS = new WeakMap<readonly Record<string, unknown>[], { readonly parent: readonly Record<string, unknown>[]; readonly index: Int32Array }>();
+
+/**
+ * Declare that the frozen array `subset` holds the rows `index` (ascending or not) of the frozen
+ * array `parent`, row object for row object (checked). Columns of `subset` are then gathered
+ * from the parent's, computed once; results are the same as reading `subset` itself.
+ */
+export function declareSubset(subset: readonly Record<string, unknown>[], parent: readonly Record<string, unknown>[], index: Int32Array): void {
+  if (!Object.isFrozen(subset) || !Object.isFrozen(parent) || index.length !== subset.length) {
+    throw new PktError(`declareSubset: needs a frozen subset and parent and one index per subset row (${index.length} indexes for ${subset.length} rows)`);
+  }
+  for (let k = 0; k < index.length; k++) {
+    if (subset[k] !== parent[index[k]]) throw new PktError(`declareSubset: subset row ${k} is not parent row ${index[k]}`);
+  }
+  SUBSETS.set(subset, { parent, index });
+}
+
+/** The cached column of frozen `data` (not a copy: callers must not write to it), or null when `data` has no cache. */
+function cachedColumn(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean): Float64Array | null {
+  const cache = columnCache(data);
+  if (cache === null) return null;
   const key = `${keepNonFinite ? "keep " : ""}${deparse(e)}`;
   let col = cache.get(key);
   if (col === undefined) {
-    col = evalUncached(e, data, keepNonFinite);
-    cache.set(key, col.slice());
-    return col;
+    col = gathered(e, data, keepNonFinite) ?? evalUncached(e, data, keepNonFinite);
+    cache.set(key, col);
   }
-  return col.slice();
+  return col;
+}
+
+/**
+ * The column of a declared subset gathered from its parent's, or null when `data` is no
+ * declared subset or the parent cannot be evaluated (a bad cell in a row outside the subset:
+ * the subset is then read itself, so errors name its own rows).
+ */
+function gathered(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean): Float64Array | null {
+  const sub = SUBSETS.get(data);
+  if (sub === undefined) return null;
+  let whole: Float64Array | null;
+  try {
+    whole = cachedColumn(e, sub.parent, keepNonFinite);
+  } catch {
+    return null;
+  }
+  if (whole === null) return null;
+  const { index } = sub;
+  const out = new Float64Array(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = whole[index[k]];
+  return out;
+}
+
+/** Evaluate an expression over all rows at once (NaN where missing; non-finite results NaN too unless `keepNonFinite`). */
+export function evalColumn(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite = false): Float64Array {
+  if (e.kind === "number") return evalUncached(e, data, keepNonFinite);
+  const col = cachedColumn(e, data, keepNonFinite);
+  return col === null ? evalUncached(e, data, keepNonFinite) : col.slice();
+}
+
+/** The raw cells of column `c` (category labels, fixed-effect ids); gathered from the parent's for a declared subset. */
+const RAW = new WeakMap<readonly Record<string, unknown>[], Map<string, readonly unknown[]>>();
+
+function rawColumn(data: readonly Record<string, unknown>[], c: string): readonly unknown[] {
+  if (columnCache(data) === null) return data.map((row) => row[c]);
+  let byCol = RAW.get(data);
+  if (byCol === undefined) RAW.set(data, (byCol = new Map()));
+  let vals = byCol.get(c);
+  if (vals === undefined) {
+    const sub = SUBSETS.get(data);
+    if (sub !== undefined && columnCache(sub.parent) !== null) {
+      const whole = rawColumn(sub.parent, c);
+      const out = new Array<unknown>(sub.index.length);
+      for (let k = 0; k < out.length; k++) out[k] = whole[sub.index[k]];
+      vals = out;
+    } else {
+      vals = data.map((row) => row[c]);
+    }
+    byCol.set(c, vals);
+  }
+  return vals;
 }
 
 function evalUncached(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean): Float64Array {
@@ -304,7 +377,7 @@ export function buildFrame(
   dropMissing(keep, yAll);
   // Every distinct numeric factor once, every categorical column once; listwise deletion over all.
   const numeric = new Map<string, Float64Array>();
-  const raw = new Map<string, unknown[]>();
+  const raw = new Map<string, readonly unknown[]>();
   const factorRefs = new Map<string, Extract<Expr, { kind: "factor" }>>();
   for (const t of f.terms) {
     for (const x of t.factors) {
@@ -319,7 +392,7 @@ export function buildFrame(
   for (const col of numeric.values()) dropMissing(keep, col);
   for (const c of [...factorRefs.keys(), ...f.fixedEffects, ...extra]) {
     if (raw.has(c)) continue;
-    const vals = data.map((row) => row[c]);
+    const vals = rawColumn(data, c);
     raw.set(c, vals);
     dropMissingLevels(keep, vals);
   }
@@ -343,7 +416,7 @@ export function buildFrame(
     const key = deparse(x);
     let c = levelCache.get(key);
     if (c === undefined) {
-      const lab = (raw.get(x.column) as unknown[]).map(cellLevel);
+      const lab = (raw.get(x.column) as readonly unknown[]).map(cellLevel);
       const seen = new Set<string>();
       for (const r of rows) seen.add(lab[r] as string);
       const levels = sortLevels(seen);
@@ -421,7 +494,7 @@ export function buildFrame(
   const xd = X.data;
   for (let j = 0; j < p; j++) fillColumn(xd, p, j, columns[j]);
   const y = n === N ? yAll : gather(yAll, rows);
-  const index = (name: string): FixedEffectIndex => indexCells(name, raw.get(name) as unknown[], rows);
+  const index = (name: string): FixedEffectIndex => indexCells(name, raw.get(name) as readonly unknown[], rows);
   const fe = f.fixedEffects.map(index);
   const also = extra.map(index);
   return {
