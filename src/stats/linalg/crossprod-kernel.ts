@@ -270,6 +270,44 @@ export function designLayout(X: { readonly rows: number; readonly cols: number; 
   return l;
 }
 
+/** The non-zero cells of a row-major design, row by row (compressed sparse rows): row i's are `start[i]` to `start[i + 1]`, columns ascending. */
+export interface SparseRows {
+  readonly start: Int32Array;
+  readonly cols: Int32Array;
+  readonly vals: Float64Array;
+}
+
+const SPARSE_ROWS = new WeakMap<Float64Array, SparseRows>();
+
+/**
+ * The non-zero cells of each row of a row-major design (cached per data array, as designs are
+ * read-only once built). Loops that add products with a row's cells can skip its zeros: the
+ * skipped products are exact zeros, so the sums are the same.
+ */
+export function sparseRows(X: { readonly rows: number; readonly cols: number; readonly data: Float64Array }): SparseRows {
+  let s = SPARSE_ROWS.get(X.data);
+  if (s === undefined) {
+    const { rows: n, cols: p, data: x } = X;
+    let nnz = 0;
+    for (let t = 0; t < n * p; t++) if (x[t] !== 0) nnz++;
+    const start = new Int32Array(n + 1), cols = new Int32Array(nnz), vals = new Float64Array(nnz);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      start[i] = k;
+      for (let a = 0, o = i * p; a < p; a++, o++) {
+        if (x[o] !== 0) {
+          cols[k] = a;
+          vals[k++] = x[o];
+        }
+      }
+    }
+    start[n] = k;
+    s = { start, cols, vals };
+    SPARSE_ROWS.set(X.data, s);
+  }
+  return s;
+}
+
 /**
  * The same X' diag(w) X (and X' diag(w) z) as {@link weightedCrossprod}, to the last bit, from a
  * layout: the dense block by the tiles, and every entry with a dummy as a sum over that dummy's

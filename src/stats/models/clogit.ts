@@ -8,6 +8,7 @@
  */
 import { PktError } from "../../core/errors.js";
 import { cholesky, cholInverse, createMatrix, type Matrix } from "../linalg/matrix.js";
+import { sparseRows } from "../linalg/crossprod-kernel.js";
 import type { KernelDef, KernelFit, KernelInput } from "../kernel.js";
 import type { ModelWarning } from "../results.js";
 import { invLogit } from "./binary-util.js";
@@ -170,7 +171,7 @@ const PAIR_GAP = 1e-3;
  * (plus O(n^2 k) per tied row): the cheaper method for the study's groups (countries, about 11 years).
  */
 function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Array, w: PairWork, out: { loglik: number; grad: Float64Array; info: Float64Array }): void {
-  const p = X.cols, xd = X.data, k = g.events, rows = g.rows, n = rows.length;
+  const p = X.cols, k = g.events, rows = g.rows, n = rows.length;
   const { r, rr, pi, q, M, T } = w;
   centredEta(X, rows, beta, r);
   let sumEta = 0;
@@ -179,21 +180,23 @@ function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Arra
     r[m] = Math.exp(r[m]);
   }
   out.loglik += sumEta - inclusion(r, n, k, pi, w);
+  // Sums over the rows' non-zero cells (year dummies are mostly zeros; the skipped products are exact zeros).
+  const { start, cols, vals } = sparseRows(X);
   for (let m = 0; m < n; m++) {
-    const xo = rows[m] * p, c = (y[rows[m]] === 1 ? 1 : 0) - pi[m];
-    for (let a = 0; a < p; a++) out.grad[a] += c * xd[xo + a];
+    const c = (y[rows[m]] === 1 ? 1 : 0) - pi[m];
+    for (let t = start[rows[m]], e = start[rows[m] + 1]; t < e; t++) out.grad[cols[t]] += c * vals[t];
   }
   if (k === 1 || k === n - 1) {
     // M = diag(u) - u u': info += sum_i u_i x_i x_i' - s s', s = X_g' u.
     const s = T;
     s.fill(0, 0, p);
     for (let i = 0; i < n; i++) {
-      const u = k === 1 ? pi[i] : 1 - pi[i], xo = rows[i] * p;
-      for (let a = 0; a < p; a++) {
-        const ua = u * xd[xo + a];
+      const u = k === 1 ? pi[i] : 1 - pi[i];
+      for (let t = start[rows[i]], e = start[rows[i] + 1]; t < e; t++) {
+        const a = cols[t], ua = u * vals[t];
         if (ua === 0) continue;
         s[a] += ua;
-        for (let c = a; c < p; c++) out.info[a * p + c] += ua * xd[xo + c];
+        for (let t2 = t; t2 < e; t2++) out.info[a * p + cols[t2]] += ua * vals[t2];
       }
     }
     for (let a = 0; a < p; a++) for (let c = a; c < p; c++) out.info[a * p + c] -= s[a] * s[c];
@@ -231,19 +234,18 @@ function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Arra
   // info += X_g' M X_g.
   T.fill(0, 0, n * p);
   for (let i = 0; i < n; i++) {
+    const ti = i * p;
     for (let j = 0; j < n; j++) {
       const mij = M[i * n + j];
       if (mij === 0) continue;
-      const xo = rows[j] * p;
-      for (let a = 0; a < p; a++) T[i * p + a] += mij * xd[xo + a];
+      for (let t = start[rows[j]], e = start[rows[j] + 1]; t < e; t++) T[ti + cols[t]] += mij * vals[t];
     }
   }
   for (let i = 0; i < n; i++) {
-    const xo = rows[i] * p;
-    for (let a = 0; a < p; a++) {
-      const xa = xd[xo + a];
-      if (xa === 0) continue;
-      for (let c = a; c < p; c++) out.info[a * p + c] += xa * T[i * p + c];
+    const ti = i * p;
+    for (let t = start[rows[i]], e = start[rows[i] + 1]; t < e; t++) {
+      const a = cols[t], xa = vals[t], ia = a * p;
+      for (let c = a; c < p; c++) out.info[ia + c] += xa * T[ti + c];
     }
   }
 }
