@@ -3,6 +3,8 @@ import { kathmanMissionMonthCsvSource, readKathmanMissionMonth } from "../../sou
 import { panelCodes } from "../create-country-years.js";
 import type { PanelOptions, ResolvedPanelOptions } from "../options.js";
 import type { ColumnDoc, Panel } from "../panel.js";
+import { PktError } from "../../core/errors.js";
+import type { SourceDef } from "../../sources/source.js";
 import { applyStep, emptyColumn, type PanelStep, type SourceLoader, type StepContext } from "../pipeline.js";
 import { readUnMissions, unMissionsSource } from "../../sources/un-missions.js";
 import { ipiTccGenderSource, readIpiTccGender } from "../../sources/ipi-tcc-gender.js";
@@ -278,6 +280,52 @@ function docs(o: ResolvedPanelOptions): ColumnDoc[] {
   ];
 }
 
+/**
+ * The options the UN host-years depend on (placeUnMonths, the allocation, the aggregation);
+ * the others (report alignment, US troop series, GDP source...) do not change them.
+ */
+const UN_OPTIONS = ["unSource", "multiHost", "kosovo", "locationWindow", "durationGap", "observerThreshold"] as const satisfies readonly (keyof ResolvedPanelOptions)[];
+
+/**
+ * UN personnel placed in hosts and aggregated to host-years, computed once per loader for the
+ * {@link UN_OPTIONS} in force: panels that differ only in other options (the multiverse's
+ * report alignments and US troop series, the report's robustness checks) share it. A later
+ * build records the same source files and repeats the same warnings as the first.
+ */
+function unHostYears(ctx: StepContext): { agg: Map<number, UnHostYear>; coveredYears: Set<number>; hasTcc: boolean } {
+  const o = ctx.options;
+  const key = `un_host_years|${JSON.stringify(UN_OPTIONS.map((k) => o[k]))}`;
+  const memo = ctx.sources.load(key, [], () => {
+    const loads: { key: string; defs: readonly SourceDef[] }[] = [];
+    const warnings: string[] = [];
+    const inner: StepContext = {
+      options: o,
+      sources: {
+        load: (k, defs, read) => {
+          loads.push({ key: k, defs });
+          return ctx.sources.load(k, defs, read);
+        },
+      },
+      warn: (m) => warnings.push(m),
+    };
+    const placed = placeUnMonths(inner);
+    const agg = aggregateUnHostYears(placed.records, {
+      covered: placed.covered,
+      hasTcc: placed.hasTcc,
+      knownStarts: missionStarts(inner.sources),
+      lineage: lineageOf,
+      durationGap: o.durationGap,
+      identity: placed.hasTcc ? contributorIdentity(inner) : undefined,
+    });
+    const coveredYears = new Set([...placed.covered].map((m) => Math.floor(m / 12)));
+    return { agg, coveredYears, hasTcc: placed.hasTcc, loads, warnings };
+  });
+  // Record the files and warnings on this panel too (the loads are cached: nothing is read again).
+  for (const l of memo.loads) ctx.sources.load(l.key, l.defs, () => { throw new PktError(`${l.key} should have been read already`); });
+  for (const w of memo.warnings) ctx.warn?.(w);
+  return memo;
+}
+
 /** UN peacekeeping per host-year (see the codebook entries for each column). */
 export const unPeacekeepingStep: PanelStep = {
   name: "addUnPeacekeeping",
@@ -285,16 +333,7 @@ export const unPeacekeepingStep: PanelStep = {
   produces: PRODUCES,
   docs,
   compute(panel, ctx) {
-    const placed = placeUnMonths(ctx);
-    const agg = aggregateUnHostYears(placed.records, {
-      covered: placed.covered,
-      hasTcc: placed.hasTcc,
-      knownStarts: missionStarts(ctx.sources),
-      lineage: lineageOf,
-      durationGap: ctx.options.durationGap,
-      identity: placed.hasTcc ? contributorIdentity(ctx) : undefined,
-    });
-    const coveredYears = new Set([...placed.covered].map((m) => Math.floor(m / 12)));
+    const { agg, coveredYears, hasTcc } = unHostYears(ctx);
     const n = panel.nrows;
     const out: Record<string, (number | string | null)[]> = {};
     for (const c of PRODUCES) out[c] = emptyColumn(n);
@@ -302,7 +341,7 @@ export const unPeacekeepingStep: PanelStep = {
     const yr = panel.columns.get("year")!.values as readonly number[];
     const zero: UnHostYear = {
       troops: 0, police: 0, observers: 0, total: 0, peak: 0, months: 0,
-      tcc: placed.hasTcc ? 0 : null, tccBasis: null, tccSum: placed.hasTcc ? 0 : null, missions: 0, allocation: null,
+      tcc: hasTcc ? 0 : null, tccBasis: null, tccSum: hasTcc ? 0 : null, missions: 0, allocation: null,
       durationYears: null, durationMonths: null, spellStart: null, durationAnyYears: null,
       mainMission: null, mainDurationYears: null, mainDurationMonths: null,
     };
