@@ -91,6 +91,27 @@ export function layoutLinearPredictor(l: ColumnLayout, b: Float64Array, eta: Flo
   }
 }
 
+// exp(x) for |x| <= 30 (see expLogit).
+const LN2_32_HI = 6.93147180369123816490e-01 / 32, LN2_32_LO = 1.90821492927058770002e-10 / 32, INV_LN2_32 = 32 * 1.44269504088896338700e+00;
+const TWO_J32 = Float64Array.from({ length: 32 }, (_, j) => Math.pow(2, j / 32));
+const TWO_M = Float64Array.from({ length: 97 }, (_, m) => Math.pow(2, m - 48));
+
+/**
+ * exp(x) for |x| <= 30, the range R's logit link exponentiates before it clamps, in plain
+ * arithmetic that V8 inlines into the row loop (Math.exp is a call out of it): about twice as
+ * fast there, and within 2 units in the last place of Math.exp (tested over a dense grid).
+ * x = (32 m + j) ln2/32 + r with |r| <= ln2/64, so exp(x) = 2^m 2^(j/32) exp(r); ln2/32 is split
+ * in two (fdlibm's ln2_hi, whose low bits are zero, so k ln2_hi/32 is exact) and exp(r) is its
+ * Taylor polynomial of degree 6 (truncation error below 4e-18 relative).
+ */
+export function expLogit(x: number): number {
+  const k = Math.round(x * INV_LN2_32);
+  const r = x - k * LN2_32_HI - k * LN2_32_LO;
+  const j = k & 31;
+  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
+  return TWO_J32[j] * p * TWO_M[((k - j) >> 5) + 48];
+}
+
 /**
  * mu = linkinv(eta), the binomial deviance (the sum of R's binomial_dev_resids, returned),
  * and the working weights and responses for the next IRLS step at these (eta, mu).
@@ -116,7 +137,7 @@ export function meanAndDeviance(d: BinomialData, eta: Float64Array, mu: Float64A
     const e = eta[i];
     const clamped = e < -30 || e > 30;
     // R's C_logit_linkinv and C_logit_mu_eta.
-    const t = e < -30 ? EPS : e > 30 ? 4503599627370496 : Math.exp(e);
+    const t = e < -30 ? EPS : e > 30 ? 4503599627370496 : expLogit(e);
     const m = t / (1 + t);
     mu[i] = m;
     const yi = y[i];
