@@ -358,7 +358,8 @@ export function refitOutcome(d: RefitDesign, y: Float64Array, opts: FitOptions =
   if (kernel.binary) checkBinaryOutcome(y, frame.response);
   else checkVaryingOutcome(y, frame.response);
   const start = startVector(d.results.terms, opts.start);
-  const kfit = kernel.fit({ y, X, fe: frame.fe, start, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra });
+  // Nothing of kfit outlives this call (only the tidy rows are returned), so the kernel may reuse its row arrays.
+  const kfit = kernel.fit({ y, X, fe: frame.fe, start, epsilon: opts.epsilon, maxit: opts.maxit, needHat: vspec.code === "hc2" || vspec.code === "hc3", extra: opts.extra, reuseRows: true });
   for (let i = 0; i < kfit.bread.data.length; i++) {
     if (!Number.isFinite(kfit.bread.data[i])) throw new PktError(`refitOutcome: the information matrix is singular at the estimate`);
   }

@@ -24,6 +24,12 @@ export interface KernelInput {
   readonly maxit?: number;
   /** Compute leverages (`hat`) for HC2/HC3. */
   readonly needHat?: boolean;
+  /**
+   * The caller keeps nothing of the returned fit once it fits the same design again (refits of
+   * simulated outcomes): the kernel may then reuse the row arrays of its previous fit on this
+   * design (fitted values, linear predictor, weights), which the next such fit overwrites.
+   */
+  readonly reuseRows?: boolean;
   /** Kernel-specific options (e.g. relogit's population share tau). */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -23,6 +23,22 @@ import { layoutLinearPredictor, linearPredictor, meanAndDeviance, startValues, t
 
 const SEP_EPS = 10 * 2.220446049250313e-16;
 
+/** Row arrays kept per design for fits that ask to reuse them (KernelInput.reuseRows). */
+const ROW_ARRAYS = new WeakMap<Float64Array, Float64Array[]>();
+
+/**
+ * The seven row arrays of a fit on X (mu, eta, two pairs of working weights and responses,
+ * score scales): new ones, or with `reuse` the ones the previous reusing fit on X had, which
+ * saves allocating and collecting them on every refit of a null bootstrap.
+ */
+function rowArrays(X: Matrix, reuse: boolean): Float64Array[] {
+  const fresh = (): Float64Array[] => Array.from({ length: 7 }, () => new Float64Array(X.rows));
+  if (!reuse) return fresh();
+  let a = ROW_ARRAYS.get(X.data);
+  if (a === undefined) ROW_ARRAYS.set(X.data, (a = fresh()));
+  return a;
+}
+
 /** eta = X b, through the design's layout when it has one. */
 function etaFrom(layout: ColumnLayout | null, xd: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
   if (layout === null) linearPredictor(xd, n, p, b, eta);
@@ -41,11 +57,11 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   let binary01 = prior === undefined;
   for (let i = 0; i < n && binary01; i++) if (y[i] !== 0 && y[i] !== 1) binary01 = false;
   const data: BinomialData = { y, prior, link, binary: binary01, plainLogit: binary01 && link.name === "logit" };
-  const mu = new Float64Array(n);
-  const eta = new Float64Array(n);
+  // Every row array below is written in full before it is read.
+  const [mu, eta, w0, z0, w1, z1, r] = rowArrays(X, input.reuseRows === true);
   // Working weights and responses of this step (w, z) and of the next (computed with the deviance).
-  let w = new Float64Array(n), z = new Float64Array(n);
-  let wNext = new Float64Array(n), zNext = new Float64Array(n);
+  let w = w0, z = z0;
+  let wNext = w1, zNext = z1;
   // Dummy columns (year effects) are summed over their rows only in X'WX and X b.
   const layout = designLayout(X);
   let coef: Float64Array = new Float64Array(p);
@@ -95,7 +111,6 @@ export function fitBinomialGlm(input: KernelInput, link: Link): KernelFit {
   // A non-PD final cross-product leaves NaN here; fit() turns that into an error, never NaN output.
   const bread = factor !== null ? unscaledVcov(factor) : createMatrix(p, p, new Float64Array(p * p).fill(NaN));
   // Score rows are x_i r_i; the n x p matrix is formed only when a variance asks for it.
-  const r = new Float64Array(n);
   let loglik = binary01 ? -dev / 2 : 0;
   const isLogit = link.name === "logit";
   let extreme = 0;
