@@ -92,6 +92,9 @@ export function readGeopko(dataDir: string): GeopkoLocationRow[] {
   return geopkoRows(readSourceCsv(dataDir, geopkoLocationsSource, { required: GEOPKO_COLUMNS, na: GEOPKO_NA }));
 }
 
+/** Contributor k's name, troops and COW code columns, k = 1..MAX_TCC, built once (not per row). */
+const TCC_COLUMNS = Array.from({ length: MAX_TCC }, (_, i) => [`nameoftcc_${i + 1}`, `notroopspertcc_${i + 1}`, `tcc${i + 1}`] as const);
+
 function geopkoRows(table: CsvTable): GeopkoLocationRow[] {
   return mapCsv(table, (row) => {
     const year = row.reqInt("year");
@@ -105,13 +108,13 @@ function geopkoRows(table: CsvTable): GeopkoLocationRow[] {
     const cowText = row.reqStr("cow_code");
     if (!/^\d+(,\d+)*$/.test(cowText)) throw row.error("cow_code", "a COW code or codes joined by commas", quote(cowText));
     const contributors: GeopkoContributor[] = [];
-    for (let k = 1; k <= MAX_TCC; k++) {
-      const nameK = row.raw(`nameoftcc_${k}`)!.trim();
+    for (const [nameCol, troopsCol, cowCol] of TCC_COLUMNS) {
+      const nameK = row.raw(nameCol)!.trim();
       if (nameK === "NA" || nameK === "") continue;
       contributors.push({
         name: nameK === "unknown" ? null : nameK,
-        troops: count(row, `notroopspertcc_${k}`),
-        cow: row.int(`tcc${k}`),
+        troops: count(row, troopsCol),
+        cow: row.int(cowCol),
       });
     }
     return {

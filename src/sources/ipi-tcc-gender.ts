@@ -84,6 +84,8 @@ export function readIpiTccGender(dataDir: string): IpiTccGenderRow[] {
   return genderRows(readSourceCsv(dataDir, ipiTccGenderSource, { required: GENDER_COLUMNS }));
 }
 
+const SEX_TOTALS = [["male", "Total Male"], ["female", "Total Female"], ["total", "Total Total"]] as const;
+
 function genderRows(table: CsvTable): IpiTccGenderRow[] {
   const keys = new KeyLines();
   return mapCsv(table, (row) => {
@@ -96,10 +98,15 @@ function genderRows(table: CsvTable): IpiTccGenderRow[] {
     if (first !== undefined) {
       throw row.error("Contributor ISO-3", `one row per contributor, mission and month (${mission} ${date} already on line ${first})`, quote(contributorIso3));
     }
-    const by = Object.fromEntries(TYPES.map(([k, t]) => [k, bySex(row, t)])) as Record<(typeof TYPES)[number][0], PersonnelBySex>;
-    for (const sex of ["male", "female", "total"] as const) {
+    const by = {
+      individualPolice: bySex(row, "Individual Police"),
+      formedPolice: bySex(row, "Formed Police Units"),
+      experts: bySex(row, "Experts on Mission"),
+      troops: bySex(row, "Troops"),
+      total: bySex(row, "Total"),
+    } satisfies Record<(typeof TYPES)[number][0], PersonnelBySex>;
+    for (const [sex, col] of SEX_TOTALS) {
       const sum = by.individualPolice[sex] + by.formedPolice[sex] + by.experts[sex] + by.troops[sex];
-      const col = `Total ${sex === "male" ? "Male" : sex === "female" ? "Female" : "Total"}`;
       if (sum !== by.total[sex]) throw row.error(col, `the sum of the four personnel types = ${sum}`, quote(row.raw(col)));
     }
     return {
@@ -115,13 +122,17 @@ function genderRows(table: CsvTable): IpiTccGenderRow[] {
   });
 }
 
+/** Each type's male, female and total column names, built once (not per row). */
+const SEX_COLUMNS: ReadonlyMap<string, readonly [string, string, string]> = new Map(TYPES.map(([, t]) => [t, [`${t} Male`, `${t} Female`, `${t} Total`] as const]));
+
 function bySex(row: CsvRow, type: string): PersonnelBySex {
-  const [male, female, total] = ["Male", "Female", "Total"].map((s) => {
-    const col = `${type} ${s}`;
+  const cols = SEX_COLUMNS.get(type)!;
+  const count = (col: string): number => {
     const v = row.reqInt(col);
     if (v < 0) throw row.error(col, "a count >= 0", quote(row.raw(col)));
     return v;
-  });
-  if (male + female !== total) throw row.error(`${type} Total`, `male + female = ${male + female}`, quote(row.raw(`${type} Total`)));
+  };
+  const male = count(cols[0]), female = count(cols[1]), total = count(cols[2]);
+  if (male + female !== total) throw row.error(cols[2], `male + female = ${male + female}`, quote(row.raw(cols[2])));
   return { male, female, total };
 }
