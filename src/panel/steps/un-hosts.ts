@@ -17,7 +17,14 @@ export function kosovoHost(year: number, placement: ResolvedPanelOptions["kosovo
   return year < KOSOVO_ENTRY ? SERBIA : KOSOVO;
 }
 
-/** Normalise a mission acronym for matching across files (case, spaces). */
+const MISSION_KEYS = new Map<string, string>();
+
+/** Normalise a mission acronym for matching across files (case, spaces). Memoized: the files name a few hundred missions, on every row. */
 export function missionKey(mission: string): string {
-  return mission.trim().toUpperCase().replace(/\s+/g, " ");
+  let k = MISSION_KEYS.get(mission);
+  if (k === undefined) {
+    k = mission.trim().toUpperCase().replace(/\s+/g, " ");
+    MISSION_KEYS.set(mission, k);
+  }
+  return k;
 }
