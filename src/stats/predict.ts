@@ -4,7 +4,8 @@
  * loaded from JSON can predict too. Margins (src/stats/inference/margins.ts) build on this.
  */
 import { OptionError } from "../core/errors.js";
-import { cellLevel, evalExpr } from "./formula/frame-impl.js";
+import { cellLevel, evalColumnFixed, evalExpr } from "./formula/frame-impl.js";
+import type { Expr } from "./formula/types.js";
 import { parseExpression } from "./formula/parse.js";
 import { getKernel } from "./kernel.js";
 import { createMatrix, type Matrix } from "./linalg/matrix.js";
@@ -75,19 +76,51 @@ export function designRow(terms: readonly string[], row: Record<string, unknown>
 /**
  * The design matrix of `newdata` for the fitted terms (rows with a missing input get NaN).
  * Factor levels absent from the fit simply give 0 in every dummy (the reference level).
+ * `set` fixes columns to one value in every row (a counterfactual: "everyone at size x")
+ * without copying the rows. Built column by column: on a frozen array of frozen rows each
+ * column or expression is read once (evalColumn's cache), not once per call. The values are
+ * those {@link designRow} gives row by row.
  */
-export function designMatrix(results: Pick<ModelResults, "terms">, newdata: readonly Record<string, unknown>[]): Matrix {
-  const cols = compiledTerms(results.terms);
-  const p = cols.length;
-  const X = createMatrix(newdata.length, p);
-  newdata.forEach((row, r) => {
-    cols.forEach((pieces, j) => {
-      let v = 1;
-      for (const f of pieces) v *= f(row, r);
-      X.data[r * p + j] = v;
-    });
+export function designMatrix(results: Pick<ModelResults, "terms">, newdata: readonly Record<string, unknown>[], set: ReadonlyMap<string, number> = NO_SET): Matrix {
+  const p = results.terms.length, n = newdata.length;
+  const X = createMatrix(n, p);
+  const levels = new Map<string, (string | null)[]>();
+  const levelsOf = (column: string): (string | null)[] => {
+    let l = levels.get(column);
+    if (l === undefined) {
+      const fixed = set.get(column);
+      l = fixed === undefined ? newdata.map((row) => cellLevel(row[column])) : new Array<string | null>(n).fill(cellLevel(fixed));
+      levels.set(column, l);
+    }
+    return l;
+  };
+  results.terms.forEach((term, j) => {
+    const col = new Float64Array(n).fill(1);
+    for (const label of splitTerm(term)) {
+      if (label === "(Intercept)") continue;
+      const m = /^factor\(([^)]*)\)(.*)$/.exec(label);
+      if (m !== null) {
+        const lab = levelsOf(m[1]);
+        for (let r = 0; r < n; r++) col[r] *= lab[r] === null ? NaN : lab[r] === m[2] ? 1 : 0;
+        continue;
+      }
+      const v = evalColumnFixed(parsedLabel(label), newdata, set);
+      for (let r = 0; r < n; r++) col[r] *= v[r];
+    }
+    for (let r = 0; r < n; r++) X.data[r * p + j] = col[r];
   });
   return X;
+}
+
+const NO_SET: ReadonlyMap<string, number> = new Map();
+
+const PARSED = new Map<string, Expr>();
+
+/** A term piece's expression, parsed once. */
+function parsedLabel(label: string): Expr {
+  let e = PARSED.get(label);
+  if (e === undefined) PARSED.set(label, (e = parseExpression(label)));
+  return e;
 }
 
 /**

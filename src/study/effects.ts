@@ -1,6 +1,6 @@
 import type { ModelResults } from "../stats/results.js";
 import { dlogis, dnorm, plogis, pnorm } from "../stats/distributions.js";
-import { designRow as engineDesignRow } from "../stats/predict.js";
+import { designMatrix as engineDesignMatrix, designRow as engineDesignRow } from "../stats/predict.js";
 import type { PanelRow } from "./data.js";
 
 /** A quantity with its standard error and 95% interval. */
@@ -51,9 +51,16 @@ function meanProb(r: ModelResults, rows: readonly PanelRow[], set: ReadonlyMap<s
   const grad = new Array<number>(k).fill(0);
   let sum = 0;
   let n = 0;
-  for (const row of rows) {
-    const x = designRow(r.terms, row, set);
-    if (x === null) continue;
+  // The rows' design matrix with `set` fixed (column by column: the rows are frozen, so their columns are read once).
+  const X = engineDesignMatrix(r, rows, set).data;
+  const x = new Array<number>(k);
+  for (let i = 0; i < rows.length; i++) {
+    let missing = false;
+    for (let j = 0; j < k; j++) {
+      x[j] = X[i * k + j];
+      if (Number.isNaN(x[j])) missing = true;
+    }
+    if (missing) continue;
     let eta = 0;
     for (let j = 0; j < k; j++) eta += x[j] * r.coef[j];
     sum += p(eta);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pnorm, plogis } from "../../src/stats/distributions.js";
-import { designRow } from "../../src/stats/predict.js";
+import { designMatrix, designRow } from "../../src/stats/predict.js";
 import { designRow as studyDesignRow, averagePrediction } from "../../src/study/effects.js";
 import { designRow as webDesignRow, inverseLink } from "../../web/src/model/predict.js";
 import type { ModelResults } from "../../src/stats/results.js";
@@ -47,6 +47,20 @@ describe("the shared design-row builder", () => {
     expect(webDesignRow(terms, row as never)).toEqual(expected);
     expect(studyDesignRow(terms, row as never, new Map([["x", 2]]))).toEqual([1, 4, 4, 1, 2]);
     expect(studyDesignRow(terms, { ...row, w: null } as never)).toBeNull();
+  });
+
+  it("designMatrix (column by column, with fixed columns) gives the design rows of designRow, frozen rows or not", () => {
+    const base = [row, { w: 9, x: -1, r: "a", a: 0 }, { w: null, x: 2, r: "b", a: 1 }, { w: 4, x: 0.5, r: null, a: 2 }, { w: 25, x: 7, r: "b", a: 0.25 }];
+    const frozen = Object.freeze(base.map((r) => Object.freeze({ ...r })));
+    for (const data of [base, frozen]) {
+      for (const set of [new Map<string, number>(), new Map([["x", 2]]), new Map([["x", -0.5], ["w", 36]])]) {
+        const X = designMatrix({ terms }, data, set);
+        data.forEach((r, i) => {
+          const want = designRow(terms, Object.assign({}, r, Object.fromEntries(set)));
+          expect(Array.from(X.data.slice(i * terms.length, (i + 1) * terms.length))).toEqual(want);
+        });
+      }
+    }
   });
 
   it("report effects and dashboard use the engine's pnorm and plogis exactly", () => {

@@ -195,12 +195,25 @@ function rawColumn(data: readonly Record<string, unknown>[], c: string): readonl
   return vals;
 }
 
-function evalUncached(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean): Float64Array {
-  const ev = (x: Expr): Float64Array => evalColumn(x, data, keepNonFinite);
+/**
+ * {@link evalColumn} with the columns of `fixed` set to one value in every row (a
+ * counterfactual such as "every country at size x"), without copying the rows: the parts of
+ * the expression without a fixed column come from the column cache as usual; the parts with
+ * one are computed afresh (not cached).
+ */
+export function evalColumnFixed(e: Expr, data: readonly Record<string, unknown>[], fixed: ReadonlyMap<string, number>): Float64Array {
+  if (fixed.size === 0 || ![...exprColumns(e)].some((c) => fixed.has(c))) return evalColumn(e, data);
+  return evalUncached(e, data, false, fixed);
+}
+
+function evalUncached(e: Expr, data: readonly Record<string, unknown>[], keepNonFinite: boolean, fixed?: ReadonlyMap<string, number>): Float64Array {
+  const ev = (x: Expr): Float64Array => (fixed === undefined ? evalColumn(x, data, keepNonFinite) : evalColumnFixed(x, data, fixed));
   const N = data.length;
   // Every call returns a new array, so operators overwrite their operand's array in place.
   switch (e.kind) {
     case "column": {
+      const v = fixed?.get(e.name);
+      if (v !== undefined) return new Float64Array(N).fill(cellNumber(v, e.name, 0));
       const out = new Float64Array(N);
       const name = e.name;
       for (let r = 0; r < N; r++) {
