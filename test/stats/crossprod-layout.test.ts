@@ -96,3 +96,21 @@ describe("sums over a design's layout: X b and the cluster sums of score rows x_
     expect(f.scores).toBe(f.scores);
   });
 });
+
+describe("layoutCrossprod of a design of dummies only (no dense column)", () => {
+  it("gives weightedCrossprod's X'WX and X'Wz to the last bit", () => {
+    const n = 300, p = 5;
+    const rng = createRng(12);
+    const x = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) x[i * p + Math.floor(rng.next() * p)] = 1;
+    const w = Float64Array.from({ length: n }, () => rng.next());
+    const z = Float64Array.from({ length: n }, () => rng.next() - 0.5);
+    const l = columnLayout(x, n, p)!;
+    expect(l.dense).toHaveLength(0);
+    const a = new Float64Array(p * p), ra = new Float64Array(p), b = new Float64Array(p * p), rb = new Float64Array(p);
+    weightedCrossprod(x, n, p, w, a, z, ra);
+    layoutCrossprod(l, w, b, z, rb);
+    expect(Array.from(b)).toEqual(Array.from(a));
+    expect(Array.from(rb)).toEqual(Array.from(ra));
+  });
+});

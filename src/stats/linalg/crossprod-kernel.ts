@@ -211,6 +211,9 @@ export interface ColumnLayout {
   readonly dummies: readonly { readonly col: number; readonly rows: Int32Array }[];
   /** Rows where two or more dummies are 1 (none for the levels of one factor), ascending, with those dummies' positions in `dummies`. */
   readonly overlaps: readonly { readonly row: number; readonly dummies: Int32Array }[];
+  /** The same pairs flat, in the same order: each pair's row and its cell (upper triangle, row-major) of X'WX. */
+  readonly pairRows: Int32Array;
+  readonly pairCells: Int32Array;
 }
 
 /**
@@ -251,7 +254,17 @@ export function columnLayout(x: Float64Array, n: number, p: number): ColumnLayou
     });
     if (at.length > 1) overlaps.push({ row: i, dummies: Int32Array.from(at) });
   }
-  return { n, p, dense, xDense, dummies, overlaps };
+  const pairRows: number[] = [], pairCells: number[] = [];
+  for (const { row, dummies: at } of overlaps) {
+    for (let s = 0; s < at.length; s++) {
+      for (let t = s + 1; t < at.length; t++) {
+        const c1 = sparse[at[s]], c2 = sparse[at[t]];
+        pairRows.push(row);
+        pairCells.push(Math.min(c1, c2) * p + Math.max(c1, c2));
+      }
+    }
+  }
+  return { n, p, dense, xDense, dummies, overlaps, pairRows: Int32Array.from(pairRows), pairCells: Int32Array.from(pairCells) };
 }
 
 /**
@@ -330,12 +343,27 @@ export function layoutCrossprod(l: ColumnLayout, w: Float64Array | undefined, ou
   for (let d = 0; d < dummies.length; d++) {
     const { col, rows } = dummies[d];
     let diag = 0, rz = 0;
-    sums.fill(0);
-    for (let t = 0; t < rows.length; t++) {
-      const i = rows[t], wi = ww[i], o = i * nd;
-      diag += wi;
-      if (withZ) rz += wi * z[i];
-      for (let k = 0; k < nd; k++) sums[k] += wi * xDense[o + k];
+    // The dense columns four at a time, their running sums in locals (as the tiles do); the
+    // first pass also sums w and w z over the dummy's rows.
+    for (let k = 0; k < Math.max(nd, 1); k += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      const m = nd - k;
+      for (let t = 0; t < rows.length; t++) {
+        const i = rows[t], wi = ww[i], o = i * nd + k;
+        if (k === 0) {
+          diag += wi;
+          if (withZ) rz += wi * z[i];
+        }
+        if (m > 0) s0 += wi * xDense[o];
+        if (m > 1) s1 += wi * xDense[o + 1];
+        if (m > 2) s2 += wi * xDense[o + 2];
+        if (m > 3) s3 += wi * xDense[o + 3];
+      }
+      if (m <= 0) break;
+      sums[k] = s0;
+      if (m > 1) sums[k + 1] = s1;
+      if (m > 2) sums[k + 2] = s2;
+      if (m > 3) sums[k + 3] = s3;
     }
     out[col * p + col] = diag;
     if (withZ) rhs[col] = rz;
@@ -346,13 +374,7 @@ export function layoutCrossprod(l: ColumnLayout, w: Float64Array | undefined, ou
     for (let e = d + 1; e < dummies.length; e++) out[Math.min(col, dummies[e].col) * p + Math.max(col, dummies[e].col)] = 0;
   }
   // Pairs of dummies: w_i summed over the rows where both are 1, in row order.
-  for (const { row, dummies: at } of l.overlaps) {
-    for (let s = 0; s < at.length; s++) {
-      for (let t = s + 1; t < at.length; t++) {
-        const c1 = dummies[at[s]].col, c2 = dummies[at[t]].col;
-        out[Math.min(c1, c2) * p + Math.max(c1, c2)] += ww[row];
-      }
-    }
-  }
+  const { pairRows, pairCells } = l;
+  for (let q = 0; q < pairRows.length; q++) out[pairCells[q]] += ww[pairRows[q]];
   for (let a = 1; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
 }
