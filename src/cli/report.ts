@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { OptionError } from "../core/errors.js";
 import { findChromium, printPdf } from "../doc/pdf.js";
 import { headline, claimTitle, verdictLabel } from "../report/prose.js";
-import { runReport } from "../report/run-report.js";
+import { runReport, SAMPLE } from "../report/run-report.js";
 import { multiverseCardLine, provenanceSentence } from "../report/multiverse-section.js";
 import { resolveDataDir } from "../sources/data-dir.js";
 import { DEFAULT_OPTIONS, OPTION_CHOICES, resolveOptions, type StudyOptions } from "../study/options.js";
@@ -112,7 +112,8 @@ export function registerReportCommand(program: Command): void {
       const sampleText = (c.multiverseSample ?? String(REPORT_MULTIVERSE_SAMPLE)).trim();
       if (!/^\d+$/.test(sampleText) || Number(sampleText) > 10000) throw new OptionError(`--multiverse-sample: expected a whole number from 0 to 10000, got ${JSON.stringify(c.multiverseSample)}`);
       const inOut = resolve(join(c.out, "multiverse"));
-      const multiverse = { reuseDir: resolve(c.multiverseFrom ?? inOut), perClaim: Number(sampleText), seed: 1, carryDir: isPktOutput(inOut) ? inOut : null };
+      const inSample = resolve(join(c.out, SAMPLE));
+      const multiverse = { reuseDir: resolve(c.multiverseFrom ?? inOut), perClaim: Number(sampleText), seed: 1, carryDir: isPktOutput(inOut) ? inOut : null, sampleDir: isPktOutput(inSample) ? inSample : null };
       // Fail before the long run when a PDF is asked for and no Chromium can print it.
       const chromium = c.pdf ? findChromium(c.chromium) : null;
       const dir = resolveDataDir(c.dataDir);

@@ -15,7 +15,10 @@ import type { ClaimSummary } from "./summary.js";
 
 /** What the report needs of a multiverse run. Plain data. */
 export interface MultiverseDigest {
-  /** `reused`: an earlier full run whose inputs match; `sample`: fitted now, a random sample. */
+  /**
+   * `reused`: an earlier full run whose inputs match; `sample`: a random sample, fitted now or
+   * (with `reusedFrom`) by an earlier report with the same request, program version and data.
+   */
   readonly mode: "reused" | "sample";
   /** The directory reused (as given), or null. */
   readonly reusedFrom: string | null;
@@ -50,12 +53,13 @@ export const FULL_DEFAULT: MultiverseRequest = Object.freeze({ grid: "default" }
  * data, or null when it can: another program version, another request (forks, claims, a
  * `--max` sample), or a data file whose hash differs from the registry's.
  */
-export function whyNotReusable(s: SummaryFile, version: string): string | null {
+export function whyNotReusable(s: SummaryFile, version: string, wanted: { readonly request: MultiverseRequest; readonly label: string } = { request: FULL_DEFAULT, label: "the full default grid" }): string | null {
   if (s.program?.version !== version) return `it was written by pkt ${s.program?.version ?? "of unknown version"}, this is ${version}`;
-  const want = requestJson(FULL_DEFAULT);
+  const want = requestJson(wanted.request);
   const got = s.request ?? {};
-  for (const k of ["grid", "forks", "claims", "max", "per_claim"] as const) {
-    if (JSON.stringify(got[k] ?? null) !== JSON.stringify(want[k])) return `it was not the full default grid (${k} = ${JSON.stringify(got[k] ?? null)})`;
+  const keys = wanted.request === FULL_DEFAULT ? (["grid", "forks", "claims", "max", "per_claim"] as const) : (["grid", "forks", "claims", "max", "per_claim", "seed", "null_draws"] as const);
+  for (const k of keys) {
+    if (JSON.stringify(got[k] ?? null) !== JSON.stringify(want[k] ?? null)) return `it was not ${wanted.label} (${k} = ${JSON.stringify(got[k] ?? null)})`;
   }
   const hashes = s.inputs?.data_sha256;
   if (hashes === undefined || Object.keys(hashes).length === 0) return "it does not record the hashes of its data files";
@@ -114,6 +118,30 @@ export function reuseMultiverse(dir: string, version: string, link = join(dir, "
 }
 
 /** Options of {@link sampleMultiverse}. */
+/** The request of the report's sample: `perClaim` specifications per claim of the default grid, seeded. */
+export function sampleRequest(perClaim: number, seed: number): MultiverseRequest {
+  return { grid: "default", max: perClaim, perClaim: true, seed };
+}
+
+/**
+ * The sample an earlier report wrote to `dir` (its multiverse-sample directory), when it is the
+ * same request (specifications per claim, seed) from this program version and these data: it is
+ * then the sample this run would fit, and fitting it again would only cost time. Null when there
+ * is none or it differs.
+ */
+export function reuseSample(dir: string, version: string, o: { perClaim: number; seed: number; notReused: string | null; link: string }): MultiverseDigest | null {
+  const summaryPath = join(dir, "summary.json");
+  if (!existsSync(summaryPath) || !existsSync(join(dir, "specs.csv"))) return null;
+  let s: SummaryFile;
+  try {
+    s = JSON.parse(readFileSync(summaryPath, "utf8")) as SummaryFile;
+  } catch {
+    return null;
+  }
+  if (whyNotReusable(s, version, { request: sampleRequest(o.perClaim, o.seed), label: "this sample" }) !== null) return null;
+  return digestOf(s, readRunFiles(dir), "sample", dir, o.notReused, o.link);
+}
+
 export interface SampleOptions {
   readonly dataDir: string;
   /** Specifications per claim. */
@@ -133,7 +161,7 @@ export interface SampleOptions {
  * a worker thread the fits overlap whatever this thread does until the promise is awaited.
  */
 export async function sampleMultiverse(engine: MultiverseEngine, o: SampleOptions): Promise<MultiverseDigest> {
-  const req: MultiverseRequest = { grid: "default", max: o.perClaim, perClaim: true, seed: o.seed };
+  const req = sampleRequest(o.perClaim, o.seed);
   const url = o.thread === false ? null : defaultWorkerUrl();
   const m = url !== null ? await multiverseParallel(req, engine, { dataDir: o.dataDir, threads: 1, workerUrl: url }) : multiverse(req, engine);
   const files = await multiverseFiles(m, { version: o.version, png: o.png });

@@ -57,6 +57,9 @@ export function provenanceSentence(d: MultiverseDigest): string {
     return `These are all ${num(d.fitted)} specifications of the default grid, fitted by \`pkt multiverse\` and reused from ${d.reusedFrom} because its program version, request and data hashes match this run.`;
   }
   const why = d.notReused === null ? "No earlier full run was found" : `The earlier run found was not reused: ${d.notReused}`;
+  if (d.reusedFrom !== null) {
+    return `${why}, so the report shows a random sample of ${num(d.request.max ?? 0)} specifications per claim (seed ${d.request.seed ?? 1}) from the ${num(d.grid.total)} of the default grid, fitted by an earlier report and reused from ${d.reusedFrom} because its program version, request and data hashes match this run. Shares from a sample carry the 95% interval shown. For every specification, run \`pkt multiverse --out out/multiverse\` (minutes); the next \`pkt report --out out\` reuses it.`;
+  }
   return `${why}, so the report fitted a random sample of ${num(d.request.max ?? 0)} specifications per claim (seed ${d.request.seed ?? 1}) from the ${num(d.grid.total)} of the default grid, on a worker thread while it built the rest. Shares from a sample carry the 95% interval shown. For every specification, run \`pkt multiverse --out out/multiverse\` (minutes); the next \`pkt report --out out\` reuses it.`;
 }
 

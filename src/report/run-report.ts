@@ -14,7 +14,7 @@ import { runContributorsInBackground } from "../contributors/background.js";
 import { buildReportFiles, type ReportFile } from "./build.js";
 import { worldAtlasPath, worldFeatures } from "./figures/world.js";
 import { provenanceEntries } from "./provenance.js";
-import { readRunFiles, reuseMultiverse, sampleMultiverse, type MultiverseDigest } from "../multiverse/for-report.js";
+import { readRunFiles, reuseMultiverse, reuseSample, sampleMultiverse, type MultiverseDigest } from "../multiverse/for-report.js";
 
 /** Where, in the report's output, an earlier `pkt multiverse` run is kept, and where the report's own sample goes. */
 export const CARRY = "multiverse";
@@ -33,7 +33,7 @@ export interface RunReportOptions {
   /**
    * The multiverse the claim cards and the multiverse section show: an earlier full run in
    * `reuseDir` when its inputs match, else a seeded sample of `perClaim` specifications per
-   * claim (0: none). Absent or null: the report leaves the multiverse out.
+   * claim (0: none), reused from `sampleDir` when an earlier report fitted the same one. Absent or null: the report leaves the multiverse out.
    */
   readonly multiverse?: {
     readonly reuseDir: string | null;
@@ -41,6 +41,8 @@ export interface RunReportOptions {
     readonly seed: number;
     /** An earlier `pkt multiverse` run inside the output directory (`<out>/multiverse`), carried into the new output unchanged. */
     readonly carryDir?: string | null;
+    /** The sample an earlier report wrote (`<out>/multiverse-sample`): reused when it is the same request from this version and data. */
+    readonly sampleDir?: string | null;
   } | null;
 }
 
@@ -65,10 +67,14 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   if (o.multiverse) {
     const mv = o.multiverse;
     const carried = mv.carryDir !== undefined && mv.carryDir !== null && mv.reuseDir === mv.carryDir;
+    let earlier: MultiverseDigest | null = null;
     const reused = mv.reuseDir === null ? { why: null } : reuseMultiverse(mv.reuseDir, o.version, carried ? `${CARRY}/specs.csv` : undefined);
     if ("digest" in reused) {
       o.progress?.(`multiverse: reusing the full run in ${mv.reuseDir}`);
       multiverse = Promise.resolve(reused.digest);
+    } else if (mv.perClaim > 0 && (earlier = mv.sampleDir ? reuseSample(mv.sampleDir, o.version, { perClaim: mv.perClaim, seed: mv.seed, notReused: reused.why, link: `${SAMPLE}/specs.csv` }) : null) !== null) {
+      o.progress?.(`multiverse: reusing the sample an earlier report fitted in ${mv.sampleDir}`);
+      multiverse = Promise.resolve(earlier);
     } else if (mv.perClaim > 0) {
       o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${reused.why === null ? "" : ` (${mv.reuseDir} not reused: ${reused.why})`}`);
       multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: false, notReused: reused.why, link: `${SAMPLE}/specs.csv` });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reuseMultiverse, whyNotReusable, type MultiverseDigest } from "../../src/multiverse/for-report.js";
+import { reuseMultiverse, reuseSample, sampleRequest, whyNotReusable, type MultiverseDigest } from "../../src/multiverse/for-report.js";
 import { requestJson } from "../../src/multiverse/multiverse.js";
 import { shareInterval, type ClaimSummary, type Tally } from "../../src/multiverse/summary.js";
 import { multiverseCardLine, multiverseSection, verdictFlips } from "../../src/report/multiverse-section.js";
@@ -62,6 +62,39 @@ describe("reusing an earlier pkt multiverse run", () => {
     expect(d.files.map((f) => f.path).sort()).toEqual(["figures/curve-size.svg", "specs.csv", "summary.json"]);
     expect(d.curves).toEqual([{ claim: "size", svg: '<svg id="a"></svg>', narrow: null }]);
     expect(reuseMultiverse(dir, "1.0.0")).toEqual({ why: "it was written by pkt 9.9.9, this is 1.0.0" });
+  });
+});
+
+describe("reusing the sample an earlier report fitted", () => {
+  const sampleSummary = (over: Record<string, unknown> = {}) => summaryOf({ request: requestJson(sampleRequest(25, 1)), fitted: 100, ...over });
+
+  it("accepts the same sample (specifications per claim, seed) of this version and these data only", () => {
+    const want = { request: sampleRequest(25, 1), label: "this sample" };
+    expect(whyNotReusable(sampleSummary(), "9.9.9", want)).toBeNull();
+    expect(whyNotReusable(sampleSummary({ request: requestJson(sampleRequest(25, 2)) }), "9.9.9", want)).toBe("it was not this sample (seed = 2)");
+    expect(whyNotReusable(sampleSummary({ request: requestJson(sampleRequest(10, 1)) }), "9.9.9", want)).toBe("it was not this sample (max = 10)");
+    expect(whyNotReusable(summaryOf(), "9.9.9", want)).toBe("it was not this sample (max = null)");
+    expect(whyNotReusable(sampleSummary(), "1.0.0", want)).toBe("it was written by pkt 9.9.9, this is 1.0.0");
+    // The full grid check does not take a sample for the full grid.
+    expect(whyNotReusable(sampleSummary(), "9.9.9")).toBe("it was not the full default grid (max = 25)");
+  });
+
+  it("reads its files as a sample digest that names where it came from; another request or version gives null", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pkt-mv-sample-"));
+    const o = { perClaim: 25, seed: 1, notReused: null, link: "multiverse-sample/specs.csv" };
+    expect(reuseSample(dir, "9.9.9", o)).toBeNull();
+    writeFileSync(join(dir, "summary.json"), JSON.stringify(sampleSummary()));
+    expect(reuseSample(dir, "9.9.9", o)).toBeNull();
+    writeFileSync(join(dir, "specs.csv"), "index,claim\n");
+    const d = reuseSample(dir, "9.9.9", o)!;
+    expect(d.mode).toBe("sample");
+    expect(d.reusedFrom).toBe(dir);
+    expect(d.files.map((f) => f.path).sort()).toEqual(["specs.csv", "summary.json"]);
+    expect(reuseSample(dir, "9.9.9", { ...o, seed: 2 })).toBeNull();
+    expect(reuseSample(dir, "1.0.0", o)).toBeNull();
+    const text = JSON.stringify(multiverseSection(d).blocks);
+    expect(text).toContain(`fitted by an earlier report and reused from ${dir} because its program version, request and data hashes match`);
+    expect(multiverseCardLine(d, "size")).toContain("specifications drawn at random");
   });
 });
 
