@@ -48,17 +48,26 @@ interface SummaryFile {
 /** The full default grid: what a reused run must have been asked for. */
 export const FULL_DEFAULT: MultiverseRequest = Object.freeze({ grid: "default" });
 
+/** A run an earlier one may stand for: its request, the request fields that must match, and its name in messages. */
+interface WantedRun {
+  readonly request: MultiverseRequest;
+  readonly keys: readonly (keyof ReturnType<typeof requestJson>)[];
+  readonly label: string;
+}
+
+/** The full default grid; its seed and null draws do not change the specifications' rows. */
+const FULL_GRID_RUN: WantedRun = { request: FULL_DEFAULT, keys: ["grid", "forks", "claims", "max", "per_claim"], label: "the full default grid" };
+
 /**
  * Why the run in `dir` cannot stand for the full default grid with this program and these
  * data, or null when it can: another program version, another request (forks, claims, a
  * `--max` sample), or a data file whose hash differs from the registry's.
  */
-export function whyNotReusable(s: SummaryFile, version: string, wanted: { readonly request: MultiverseRequest; readonly label: string } = { request: FULL_DEFAULT, label: "the full default grid" }): string | null {
+export function whyNotReusable(s: SummaryFile, version: string, wanted: WantedRun = FULL_GRID_RUN): string | null {
   if (s.program?.version !== version) return `it was written by pkt ${s.program?.version ?? "of unknown version"}, this is ${version}`;
   const want = requestJson(wanted.request);
   const got = s.request ?? {};
-  const keys = wanted.request === FULL_DEFAULT ? (["grid", "forks", "claims", "max", "per_claim"] as const) : (["grid", "forks", "claims", "max", "per_claim", "seed", "null_draws"] as const);
-  for (const k of keys) {
+  for (const k of wanted.keys) {
     if (JSON.stringify(got[k] ?? null) !== JSON.stringify(want[k] ?? null)) return `it was not ${wanted.label} (${k} = ${JSON.stringify(got[k] ?? null)})`;
   }
   const hashes = s.inputs?.data_sha256;
@@ -123,6 +132,11 @@ export function sampleRequest(perClaim: number, seed: number): MultiverseRequest
   return { grid: "default", max: perClaim, perClaim: true, seed };
 }
 
+/** The report's sample as a run an earlier one may stand for: every request field, seed included, must match. */
+export function sampleRun(perClaim: number, seed: number): WantedRun {
+  return { request: sampleRequest(perClaim, seed), keys: ["grid", "forks", "claims", "max", "per_claim", "seed", "null_draws"], label: "this sample" };
+}
+
 /**
  * The sample an earlier report wrote to `dir` (its multiverse-sample directory), when it is the
  * same request (specifications per claim, seed) from this program version and these data: it is
@@ -138,7 +152,7 @@ export function reuseSample(dir: string, version: string, o: { perClaim: number;
   } catch {
     return null;
   }
-  if (whyNotReusable(s, version, { request: sampleRequest(o.perClaim, o.seed), label: "this sample" }) !== null) return null;
+  if (whyNotReusable(s, version, sampleRun(o.perClaim, o.seed)) !== null) return null;
   return digestOf(s, readRunFiles(dir), "sample", dir, o.notReused, o.link);
 }
 

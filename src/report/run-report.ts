@@ -67,17 +67,20 @@ export async function runReport(o: RunReportOptions): Promise<{ study: StudyResu
   if (o.multiverse) {
     const mv = o.multiverse;
     const carried = mv.carryDir !== undefined && mv.carryDir !== null && mv.reuseDir === mv.carryDir;
-    let earlier: MultiverseDigest | null = null;
     const reused = mv.reuseDir === null ? { why: null } : reuseMultiverse(mv.reuseDir, o.version, carried ? `${CARRY}/specs.csv` : undefined);
-    if ("digest" in reused) {
+    const full = "digest" in reused ? reused.digest : null;
+    const why = "why" in reused ? reused.why : null;
+    const earlier =
+      full === null && mv.perClaim > 0 && mv.sampleDir ? reuseSample(mv.sampleDir, o.version, { perClaim: mv.perClaim, seed: mv.seed, notReused: why, link: `${SAMPLE}/specs.csv` }) : null;
+    if (full !== null) {
       o.progress?.(`multiverse: reusing the full run in ${mv.reuseDir}`);
-      multiverse = Promise.resolve(reused.digest);
-    } else if (mv.perClaim > 0 && (earlier = mv.sampleDir ? reuseSample(mv.sampleDir, o.version, { perClaim: mv.perClaim, seed: mv.seed, notReused: reused.why, link: `${SAMPLE}/specs.csv` }) : null) !== null) {
+      multiverse = Promise.resolve(full);
+    } else if (earlier !== null) {
       o.progress?.(`multiverse: reusing the sample an earlier report fitted in ${mv.sampleDir}`);
       multiverse = Promise.resolve(earlier);
     } else if (mv.perClaim > 0) {
-      o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${reused.why === null ? "" : ` (${mv.reuseDir} not reused: ${reused.why})`}`);
-      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: false, notReused: reused.why, link: `${SAMPLE}/specs.csv` });
+      o.progress?.(`multiverse: fitting ${mv.perClaim} sampled specifications per claim on a worker thread${why === null ? "" : ` (${mv.reuseDir} not reused: ${why})`}`);
+      multiverse = sampleMultiverse({ panel: (po) => studyPanel(o.dataDir, po, loader) }, { dataDir: o.dataDir, perClaim: mv.perClaim, seed: mv.seed, version: o.version, png: false, notReused: why, link: `${SAMPLE}/specs.csv` });
       // The report inlines the curves' SVG; PNG copies of the sample's curves would only cost time.
       // Handled when awaited below; this keeps a failure meanwhile from counting as unhandled.
       multiverse.catch(() => undefined);

@@ -37,11 +37,17 @@ export function splitTerm(label: string): string[] {
 
 type Piece = (row: Record<string, unknown>, r: number) => number;
 
+/** A `factor(column)level` piece of a term label as [column, level], or null for any other piece. */
+function factorPiece(label: string): readonly [string, string] | null {
+  const m = /^factor\(([^)]*)\)(.*)$/.exec(label);
+  return m === null ? null : [m[1], m[2]];
+}
+
 function piece(label: string): Piece {
   if (label === "(Intercept)") return () => 1;
-  const m = /^factor\(([^)]*)\)(.*)$/.exec(label);
-  if (m !== null) {
-    const [, column, level] = m;
+  const f = factorPiece(label);
+  if (f !== null) {
+    const [column, level] = f;
     return (row) => {
       const l = cellLevel(row[column]);
       return l === null ? NaN : l === level ? 1 : 0;
@@ -98,10 +104,10 @@ export function designMatrix(results: Pick<ModelResults, "terms">, newdata: read
     const col = new Float64Array(n).fill(1);
     for (const label of splitTerm(term)) {
       if (label === "(Intercept)") continue;
-      const m = /^factor\(([^)]*)\)(.*)$/.exec(label);
-      if (m !== null) {
-        const lab = levelsOf(m[1]);
-        for (let r = 0; r < n; r++) col[r] *= lab[r] === null ? NaN : lab[r] === m[2] ? 1 : 0;
+      const f = factorPiece(label);
+      if (f !== null) {
+        const lab = levelsOf(f[0]);
+        for (let r = 0; r < n; r++) col[r] *= lab[r] === null ? NaN : lab[r] === f[1] ? 1 : 0;
         continue;
       }
       const v = evalColumnFixed(parsedLabel(label), newdata, set);

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reuseMultiverse, reuseSample, sampleRequest, whyNotReusable, type MultiverseDigest } from "../../src/multiverse/for-report.js";
+import { reuseMultiverse, reuseSample, sampleRequest, sampleRun, whyNotReusable, type MultiverseDigest } from "../../src/multiverse/for-report.js";
 import { requestJson } from "../../src/multiverse/multiverse.js";
 import { shareInterval, type ClaimSummary, type Tally } from "../../src/multiverse/summary.js";
 import { multiverseCardLine, multiverseSection, verdictFlips } from "../../src/report/multiverse-section.js";
@@ -69,7 +69,7 @@ describe("reusing the sample an earlier report fitted", () => {
   const sampleSummary = (over: Record<string, unknown> = {}) => summaryOf({ request: requestJson(sampleRequest(25, 1)), fitted: 100, ...over });
 
   it("accepts the same sample (specifications per claim, seed) of this version and these data only", () => {
-    const want = { request: sampleRequest(25, 1), label: "this sample" };
+    const want = sampleRun(25, 1);
     expect(whyNotReusable(sampleSummary(), "9.9.9", want)).toBeNull();
     expect(whyNotReusable(sampleSummary({ request: requestJson(sampleRequest(25, 2)) }), "9.9.9", want)).toBe("it was not this sample (seed = 2)");
     expect(whyNotReusable(sampleSummary({ request: requestJson(sampleRequest(10, 1)) }), "9.9.9", want)).toBe("it was not this sample (max = 10)");
