@@ -2,11 +2,10 @@
  * Weighted cross-products on a row-major n x p design, the inner loops of IRLS and of
  * the sandwich meats: X' diag(w) X and X' diag(w) z.
  *
- * The sums are taken in 3 x 3 tiles whose running totals live in local variables for
- * one pass over the rows. V8 keeps locals in registers, so this is several times faster
- * than adding into the output array row by row, and it reads each row once per tile.
- * Full tiles have their own loops without per-row branches; tiles on the edge of a p
- * that is not a multiple of 3 take the general one. Every entry still adds the products
+ * The sums are taken in tiles of blocks of 3 or 4 columns (see blockStarts) whose running
+ * totals live in local variables for one pass over the rows. V8 keeps locals in registers,
+ * so this is several times faster than adding into the output array row by row, and it
+ * reads each row once per tile. Each tile shape has its own loop without per-row branches. Every entry still adds the products
  * (x_ia w_i) x_ib in row order, exactly as the plain loop does, so results are the same
  * to the last bit.
  */
@@ -29,16 +28,46 @@ export function weightedCrossprod(
   const withZ = z !== undefined && rhs !== undefined;
   const zz = withZ ? z : constantRows(n, 0);
   const rr = withZ ? rhs : new Float64Array(p);
-  for (let a = 0; a < p; a += 3) {
-    const na = Math.min(3, p - a);
-    for (let b = a; b < p; b += 3) {
-      const nb = Math.min(3, p - b);
-      if (na < 3 || nb < 3) edgeTile(x, n, p, ww, a, na, b, nb, out, zz, rr);
-      else if (a === b) diagonalTile(x, n, p, ww, a, out, zz, rr);
-      else offDiagonalTile(x, n, p, ww, a, b, out);
+  const starts = blockStarts(p);
+  for (let s = 0; s + 1 < starts.length; s++) {
+    const a = starts[s], na = starts[s + 1] - a;
+    for (let t = s; t + 1 < starts.length; t++) {
+      const b = starts[t], nb = starts[t + 1] - b;
+      if (a === b) {
+        if (na === 3) diagonalTile(x, n, p, ww, a, out, zz, rr);
+        else if (na === 4) diagonalTile4(x, n, p, ww, a, out, zz, rr);
+        else edgeTile(x, n, p, ww, a, na, b, nb, out, zz, rr);
+      } else if (nb === 3) offDiagonalTile(x, n, p, ww, a, b, out);
+      else if (nb === 4) offDiagonalTile4(x, n, p, ww, a, na, b, out);
+      else edgeTile(x, n, p, ww, a, na, b, nb, out, zz, rr);
     }
   }
   for (let a = 1; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
+}
+
+/**
+ * Where the column blocks of the tiles start (and, last, p): blocks of 3, with the one or two
+ * columns left over taken into blocks of 4 (p = 7 as 3 + 4, p = 8 as 4 + 4), so that no pass
+ * over the rows sums only one or two columns; p = 1, 2 and 5 keep a block of 1 or 2.
+ */
+function blockStarts(p: number): number[] {
+  const sizes: number[] = [];
+  let left = p;
+  while (left > 0) {
+    if (left === 4 || left === 8) {
+      sizes.push(4);
+      left -= 4;
+    } else if (left >= 3) {
+      sizes.push(3);
+      left -= 3;
+    } else {
+      sizes.push(left);
+      left = 0;
+    }
+  }
+  const starts = [0];
+  for (const s of sizes) starts.push(starts[starts.length - 1] + s);
+  return starts;
 }
 
 const constants = new Map<number, Float64Array>();
@@ -110,6 +139,112 @@ function offDiagonalTile(x: Float64Array, n: number, p: number, w: Float64Array,
   out[d + 2 * p] = s20;
   out[d + 2 * p + 1] = s21;
   out[d + 2 * p + 2] = s22;
+}
+
+/** The upper triangle of the 4 x 4 block at (a0, a0), and rhs[a0..a0+3]. */
+function diagonalTile4(x: Float64Array, n: number, p: number, w: Float64Array, a0: number, out: Float64Array, z: Float64Array, rhs: Float64Array): void {
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s11 = 0, s12 = 0, s13 = 0, s22 = 0, s23 = 0, s33 = 0;
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  for (let i = 0, o = a0; i < n; i++, o += p) {
+    const wi = w[i], zi = z[i];
+    const x0 = x[o], x1 = x[o + 1], x2 = x[o + 2], x3 = x[o + 3];
+    const u0 = x0 * wi, u1 = x1 * wi, u2 = x2 * wi, u3 = x3 * wi;
+    s00 += u0 * x0;
+    s01 += u0 * x1;
+    s02 += u0 * x2;
+    s03 += u0 * x3;
+    s11 += u1 * x1;
+    s12 += u1 * x2;
+    s13 += u1 * x3;
+    s22 += u2 * x2;
+    s23 += u2 * x3;
+    s33 += u3 * x3;
+    r0 += u0 * zi;
+    r1 += u1 * zi;
+    r2 += u2 * zi;
+    r3 += u3 * zi;
+  }
+  const d = a0 * p + a0;
+  out[d] = s00;
+  out[d + 1] = s01;
+  out[d + 2] = s02;
+  out[d + 3] = s03;
+  out[d + p + 1] = s11;
+  out[d + p + 2] = s12;
+  out[d + p + 3] = s13;
+  out[d + 2 * p + 2] = s22;
+  out[d + 2 * p + 3] = s23;
+  out[d + 3 * p + 3] = s33;
+  rhs[a0] = r0;
+  rhs[a0 + 1] = r1;
+  rhs[a0 + 2] = r2;
+  rhs[a0 + 3] = r3;
+}
+
+/** The na x 4 block (na 3 or 4) at rows a0.., columns b0.. (b0 > a0). */
+function offDiagonalTile4(x: Float64Array, n: number, p: number, w: Float64Array, a0: number, na: number, b0: number, out: Float64Array): void {
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+  let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+  if (na === 3) {
+    for (let i = 0, o = 0; i < n; i++, o += p) {
+      const wi = w[i];
+      const u0 = x[o + a0] * wi, u1 = x[o + a0 + 1] * wi, u2 = x[o + a0 + 2] * wi;
+      const v0 = x[o + b0], v1 = x[o + b0 + 1], v2 = x[o + b0 + 2], v3 = x[o + b0 + 3];
+      s00 += u0 * v0;
+      s01 += u0 * v1;
+      s02 += u0 * v2;
+      s03 += u0 * v3;
+      s10 += u1 * v0;
+      s11 += u1 * v1;
+      s12 += u1 * v2;
+      s13 += u1 * v3;
+      s20 += u2 * v0;
+      s21 += u2 * v1;
+      s22 += u2 * v2;
+      s23 += u2 * v3;
+    }
+  } else {
+    for (let i = 0, o = 0; i < n; i++, o += p) {
+      const wi = w[i];
+      const u0 = x[o + a0] * wi, u1 = x[o + a0 + 1] * wi, u2 = x[o + a0 + 2] * wi, u3 = x[o + a0 + 3] * wi;
+      const v0 = x[o + b0], v1 = x[o + b0 + 1], v2 = x[o + b0 + 2], v3 = x[o + b0 + 3];
+      s00 += u0 * v0;
+      s01 += u0 * v1;
+      s02 += u0 * v2;
+      s03 += u0 * v3;
+      s10 += u1 * v0;
+      s11 += u1 * v1;
+      s12 += u1 * v2;
+      s13 += u1 * v3;
+      s20 += u2 * v0;
+      s21 += u2 * v1;
+      s22 += u2 * v2;
+      s23 += u2 * v3;
+      s30 += u3 * v0;
+      s31 += u3 * v1;
+      s32 += u3 * v2;
+      s33 += u3 * v3;
+    }
+  }
+  const d = a0 * p + b0;
+  out[d] = s00;
+  out[d + 1] = s01;
+  out[d + 2] = s02;
+  out[d + 3] = s03;
+  out[d + p] = s10;
+  out[d + p + 1] = s11;
+  out[d + p + 2] = s12;
+  out[d + p + 3] = s13;
+  out[d + 2 * p] = s20;
+  out[d + 2 * p + 1] = s21;
+  out[d + 2 * p + 2] = s22;
+  out[d + 2 * p + 3] = s23;
+  if (na === 4) {
+    out[d + 3 * p] = s30;
+    out[d + 3 * p + 1] = s31;
+    out[d + 3 * p + 2] = s32;
+    out[d + 3 * p + 3] = s33;
+  }
 }
 
 /**

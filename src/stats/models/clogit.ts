@@ -202,18 +202,20 @@ function addGroupByPairs(g: Group, X: Matrix, y: Float64Array, beta: Float64Arra
     for (let a = 0; a < p; a++) for (let c = a; c < p; c++) out.info[a * p + c] -= s[a] * s[c];
     return;
   }
-  // M = P - p p': closed form per pair, the recursion without row i for tied pairs.
+  // M = P - p p': closed form per pair, the recursion without row i for tied pairs (NaN until then).
+  let ties = 0;
   for (let i = 0; i < n; i++) {
     M[i * n + i] = pi[i] - pi[i] * pi[i];
     for (let j = i + 1; j < n; j++) {
       const d = r[j] - r[i];
       let m = NaN;
       if (Math.abs(d) >= PAIR_GAP * Math.max(r[i], r[j])) m = (r[j] * pi[i] - r[i] * pi[j]) / d - pi[i] * pi[j];
+      if (Number.isNaN(m)) ties++;
       M[i * n + j] = m;
       M[j * n + i] = m;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && ties > 0; i++) {
     let tied = false;
     for (let j = 0; j < n && !tied; j++) tied = j !== i && Number.isNaN(M[i * n + j]);
     if (!tied) continue;

@@ -46,27 +46,30 @@ export function workingWeights(d: BinomialData, eta: Float64Array, mu: Float64Ar
 }
 
 /**
- * eta = X b for row-major X (n x p), three columns per pass with their coefficients in
- * locals (V8 keeps them in registers); each eta_i still sums x_ij b_j in column order.
+ * eta = X b for row-major X (n x p), four columns per pass with their coefficients in
+ * locals (V8 keeps them in registers), and three or fewer in the last pass; each eta_i still
+ * sums x_ij b_j in column order, one term after another, so the grouping into passes does not
+ * change a bit.
  */
 export function linearPredictor(x: Float64Array, n: number, p: number, b: Float64Array, eta: Float64Array): void {
-  for (let j = 0; j < p; j += 3) {
-    if (p - j < 3) {
+  for (let j = 0; j < p; j += 4) {
+    const left = p - j;
+    const b0 = b[j];
+    if (left >= 4) {
+      const b1 = b[j + 1], b2 = b[j + 2], b3 = b[j + 3];
+      if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2 + x[o + 3] * b3;
+      else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2 + x[o + 3] * b3;
+    } else if (left === 3) {
+      const b1 = b[j + 1], b2 = b[j + 2];
+      if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+      else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+    } else if (left === 2) {
       // One or two columns left: their own loops (a loop over k here cost as much as the rest).
-      const b0 = b[j];
-      if (p - j === 1) {
-        if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0;
-        else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0;
-      } else {
-        const b1 = b[j + 1];
-        if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0 + x[o + 1] * b1;
-        else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1;
-      }
-      continue;
-    }
-    const b0 = b[j], b1 = b[j + 1], b2 = b[j + 2];
-    if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
-    else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1 + x[o + 2] * b2;
+      const b1 = b[j + 1];
+      if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0 + x[o + 1] * b1;
+      else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0 + x[o + 1] * b1;
+    } else if (j === 0) for (let i = 0, o = 0; i < n; i++, o += p) eta[i] = 0 + x[o] * b0;
+    else for (let i = 0, o = j; i < n; i++, o += p) eta[i] = eta[i] + x[o] * b0;
   }
 }
 
