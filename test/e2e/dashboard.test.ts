@@ -452,6 +452,37 @@ describe("dashboard in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("charts follow the window: a view drawn at 1280 px is drawn again to fit when the window narrows to 420 px, and widens again", async () => {
+    const views: [string, string][] = [
+      ["/#/map?year=2008", "#map-chart svg"],
+      ["/#/country/HTI", "#country-trafficking svg"],
+      ...(multiverse !== null ? [["/#/multiverse?claim=size", "#mv-curve svg"] as [string, string]] : []),
+    ];
+    const svgWidth = (sel: string) => page.evaluate((q) => document.querySelector(q)!.getBoundingClientRect().width, sel);
+    const drawnFor = async () => Number(await page.getAttribute("body", "data-drawn-width"));
+    for (const [url, ready] of views) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${server.url}${url}`);
+      await page.waitForSelector(ready);
+      await page.waitForFunction(() => document.body.dataset.drawnWidth !== undefined && document.body.dataset.drawnWidth !== "0");
+      const wide = await drawnFor();
+      const wideSvg = await svgWidth(ready);
+      // No reload: the resize alone redraws the view for the new width.
+      await page.setViewportSize({ width: 420, height: 900 });
+      await page.waitForFunction((w) => Number(document.body.dataset.drawnWidth) < w - 400, wide, { timeout: 30_000 });
+      await page.waitForSelector(ready);
+      expect(page.url()).toBe(`${server.url}${url}`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(over, `${url} after narrowing scrolls sideways by ${over} px`).toBeLessThanOrEqual(0);
+      expect(await svgWidth(ready)).toBeLessThan(wideSvg);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.waitForFunction((w) => Number(document.body.dataset.drawnWidth) === w, wide, { timeout: 30_000 });
+      await page.waitForSelector(ready);
+      expect(Math.abs((await svgWidth(ready)) - wideSvg)).toBeLessThan(2);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it("shows the sources and had no page errors", async () => {
     await page.goto(`${server.url}/#/sources`);
     await page.waitForSelector(".view-sources table");
